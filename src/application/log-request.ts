@@ -1,0 +1,40 @@
+import { randomUUID } from 'node:crypto'
+import { DomainError, localDateInLondon } from '../domain/index.js'
+import type { LogRequest } from '../domain/index.js'
+import { withTransaction, type Tx } from '../persistence/db.js'
+import { nextReference } from '../persistence/repositories/case-repository.js'
+import { findController } from '../persistence/repositories/controller-repository.js'
+import type { Actor } from './actor.js'
+import { applyCommand, type CommandOutcome } from './apply-command.js'
+import { requireController, requirePermission } from './authorise.js'
+import type { AppDeps } from './deps.js'
+
+/** A request as an adapter hands it over: everything but the identifiers Rightsdesk assigns. */
+export type NewRequest = Omit<LogRequest, 'type' | 'id' | 'reference'>
+
+/**
+ * Logs a request received by any channel (portal, email, post, phone, in person, API) as a new case with
+ * its own reference. The portal and the API call this same use case (issue: one path for every channel).
+ */
+export async function logRequest(deps: AppDeps, actor: Actor, input: NewRequest): Promise<CommandOutcome> {
+  if (actor.kind !== 'public') requirePermission(actor, 'case:log')
+  requireController(actor, input.controllerId)
+  return withTransaction(deps.pool, (tx) => logRequestIn(tx, deps, actor, input))
+}
+
+/** The same, inside a transaction the caller already holds (e.g. several linked cases from one form). */
+export async function logRequestIn(tx: Tx, deps: AppDeps, actor: Actor, input: NewRequest): Promise<CommandOutcome> {
+  const controller = await findController(tx, input.controllerId)
+  if (!controller) {
+    throw new DomainError('validation', `unknown controller ${input.controllerId}`, {
+      fields: { controllerId: 'Choose an organisation this service handles requests for' },
+    })
+  }
+  const received = new Date(input.receivedAt)
+  if (Number.isNaN(received.getTime())) {
+    throw new DomainError('validation', 'bad receivedAt', { fields: { receivedAt: 'Enter a real date and time' } })
+  }
+  const year = Number(localDateInLondon(received).slice(0, 4))
+  const reference = await nextReference(tx, controller.shortName.toUpperCase(), year)
+  return applyCommand(deps, tx, actor, null, { ...input, type: 'LogRequest', id: randomUUID(), reference })
+}

@@ -1,0 +1,53 @@
+import type { Controller } from '../../domain/index.js'
+
+/**
+ * Two fictional controllers sharing one information rights unit, as many OPCCs and forces do (seed 004).
+ * Addresses use the reserved .example domain so demo mail can never reach a real person.
+ */
+export const DEMO_CONTROLLERS: Controller[] = [
+  {
+    id: 'northshire-opcc',
+    name: 'Office of the Police and Crime Commissioner for Northshire',
+    shortName: 'OPCC',
+    kind: 'opcc',
+    defaultRoute: 'UK_GDPR',
+    contact: {
+      email: 'dataprotection@opcc.northshire.example',
+      phone: '0300 123 4567',
+      postalAddress: ['Office of the Police and Crime Commissioner', 'PO Box 100', 'Northtown', 'NT1 1AA'],
+    },
+    signpost: {
+      name: 'Northshire Police',
+      url: 'https://police.northshire.example/access-your-information',
+      note: 'Police records, such as crime reports and intelligence, are held by Northshire Police, not by this office.',
+    },
+  },
+  {
+    id: 'northshire-police',
+    name: 'Northshire Police',
+    shortName: 'NP',
+    kind: 'police-force',
+    defaultRoute: 'DPA_PART3',
+    contact: {
+      email: 'information.rights@police.northshire.example',
+      phone: '0300 765 4321',
+      postalAddress: ['Information Rights Unit', 'Northshire Police Headquarters', 'Northtown', 'NT2 2BB'],
+    },
+  },
+]
+
+export const DEMO_PASSWORD = 'Rightsdesk-demo-2026'
+
+export const DEMO_USERS = [
+  { role: 'correspondence', name: 'Carys Morgan' },
+  { role: 'dp-manager', name: 'Daniel Okafor' },
+  { role: 'reviewer', name: 'Priya Raman' },
+  { role: 'chief-executive', name: 'Helen Ashworth' },
+  { role: 'staff', name: 'Tom Fletcher' },
+  { role: 'copy-recipient', name: 'Grace Liu' },
+  { role: 'admin', name: 'Sam Adeyemi' },
+] as const
+
+export function demoEmail(role: string): string {
+  return `${role}@demo.rightsdesk.example`
+}

@@ -1,0 +1,114 @@
+import { randomUUID } from 'node:crypto'
+import { hash } from '@node-rs/argon2'
+import type { Actor } from '../../application/actor.js'
+import type { AppDeps } from '../../application/deps.js'
+import { applyCommand } from '../../application/apply-command.js'
+import { logRequestIn } from '../../application/log-request.js'
+import { addDays, localDateInLondon } from '../../domain/index.js'
+import type { CaseState, Role } from '../../domain/index.js'
+import { withTransaction, type Tx } from '../../persistence/db.js'
+import { upsertController } from '../../persistence/repositories/controller-repository.js'
+import { countUsers, insertUser } from '../../persistence/repositories/user-repository.js'
+import type { Services } from '../../services.js'
+import { DEMO_CASES, type DemoCase, type DemoIds } from './demo-cases.js'
+import { DEMO_CONTROLLERS, DEMO_PASSWORD, DEMO_USERS, demoEmail } from './demo-controllers.js'
+
+export interface SeedResult {
+  users: { email: string; role: string }[]
+  password: string
+  cases: number
+}
+
+/** Fills an empty database with the demo office. Does nothing (returns null) if any user exists. */
+export async function seedDemoIfEmpty(services: Services): Promise<SeedResult | null> {
+  if ((await countUsers(services.db.pool)) > 0) return null
+  return seedDemo(services.app)
+}
+
+/** All or nothing: one transaction, so an interrupted seed leaves an empty database to seed again. */
+export async function seedDemo(deps: AppDeps): Promise<SeedResult> {
+  return withTransaction(deps.pool, (tx) => seedIn(tx, deps))
+}
+
+async function seedIn(tx: Tx, deps: AppDeps): Promise<SeedResult> {
+  for (const c of DEMO_CONTROLLERS) await upsertController(tx, c)
+  const passwordHash = await hash(DEMO_PASSWORD)
+  const actors = new Map<string, Actor>()
+  for (const u of DEMO_USERS) {
+    const id = randomUUID()
+    const controllerIds = DEMO_CONTROLLERS.map((c) => c.id)
+    await insertUser(tx, {
+      id,
+      email: demoEmail(u.role),
+      name: u.name,
+      roles: [u.role],
+      controllerIds,
+      passwordHash,
+      totpSecret: null,
+    })
+    actors.set(u.role, { kind: 'user', id, name: u.name, roles: [u.role as Role], controllerIds })
+  }
+  const ids: DemoIds = { dpManager: actors.get('dp-manager')!.id, reviewer: actors.get('reviewer')!.id }
+  const today = localDateInLondon(deps.clock.now())
+  const created = new Map<string, CaseState>()
+  for (const demo of DEMO_CASES) {
+    const state = await seedCase(
+      tx,
+      deps,
+      actors,
+      { ...ids, parentCaseId: demo.about ? created.get(demo.about)?.id : undefined },
+      demo,
+      today,
+    )
+    created.set(demo.key, state)
+  }
+  return {
+    users: DEMO_USERS.map((u) => ({ email: demoEmail(u.role), role: u.role })),
+    password: DEMO_PASSWORD,
+    cases: created.size,
+  }
+}
+
+/** Replays one demo case through the real use cases, with the clock set to each step's day. */
+async function seedCase(
+  tx: Tx,
+  deps: AppDeps,
+  actors: Map<string, Actor>,
+  ids: DemoIds,
+  demo: DemoCase,
+  today: string,
+) {
+  const received = addDays(today, -demo.receivedAgo)
+  const on = (day: number) => addDays(received, day)
+  const at = (day: number) => ({ now: () => new Date(`${on(day)}T10:${String(day % 60).padStart(2, '0')}:00Z`) })
+  const correspondence = actors.get('correspondence')!
+  const route = demo.controller === 'northshire-police' && demo.right === 'access' ? 'DPA_PART3' : 'UK_GDPR'
+  {
+    let { state } = await logRequestIn(tx, { ...deps, clock: at(0) }, correspondence, {
+      controllerId: demo.controller,
+      caseType: demo.caseType ?? 'rights-request',
+      right: (demo.caseType ?? 'rights-request') === 'rights-request' ? demo.right : undefined,
+      route,
+      channel: demo.channel,
+      receivedAt: at(0).now().toISOString(),
+      subject: { name: demo.name, email: demo.email },
+      requesterType: demo.representative ? 'solicitor-or-agent' : 'self',
+      representative: demo.representative,
+      request: { description: demo.description, actionWanted: 'Please deal with my request', reasons: '', details: {} },
+      parentCaseId: ids.parentCaseId,
+      regulatorDueOn: demo.caseType === 'regulator-case' ? addDays(today, 25) : undefined,
+    })
+    for (const step of demo.steps) {
+      if (step.day > demo.receivedAgo) continue
+      const actor = actors.get(step.by)!
+      ;({ state } = await applyCommand(
+        { ...deps, clock: at(step.day) },
+        tx,
+        actor,
+        state,
+        step.command({ ...ids, route }, on),
+      ))
+    }
+    return state
+  }
+}

@@ -1,0 +1,42 @@
+import PgBoss from 'pg-boss'
+import type { JobQueue } from '../application/ports.js'
+
+export const QUEUES = {
+  email: 'email-send',
+  deadlineSweep: 'deadline-sweep',
+} as const
+export type QueueName = (typeof QUEUES)[keyof typeof QUEUES]
+
+export interface Jobs extends JobQueue {
+  boss: PgBoss
+  stop(): Promise<void>
+}
+
+/**
+ * pg-boss on the application's own database. `role: 'web'` only sends (no maintenance, no cron), so
+ * several web instances can run beside one worker.
+ */
+export async function startJobs(url: string, role: 'web' | 'worker' | 'both'): Promise<Jobs> {
+  const boss = new PgBoss({
+    connectionString: url,
+    schema: 'pgboss',
+    max: 4,
+    supervise: role !== 'web',
+    schedule: role !== 'web',
+  })
+  boss.on('error', (err) => console.error(`job queue: ${err.message}`))
+  await boss.start()
+  for (const name of Object.values(QUEUES)) {
+    await boss.createQueue(name, { name, retryLimit: 5, retryDelay: 30, retryBackoff: true })
+  }
+  return {
+    boss,
+    async enqueue(tx, queue, data, options) {
+      // Passing the caller's transaction makes the job commit (or vanish) with the change it reports.
+      await boss.send(queue, data, { ...options, db: { executeSql: (text, values) => tx.query(text, values) } })
+    },
+    async stop() {
+      await boss.stop({ graceful: true, wait: true, timeout: 10_000 })
+    },
+  }
+}

@@ -1,0 +1,56 @@
+import fs from 'node:fs/promises'
+import path from 'node:path'
+import { randomUUID } from 'node:crypto'
+import nodemailer from 'nodemailer'
+
+export interface MailMessage {
+  to: string | string[]
+  subject: string
+  text: string
+  html?: string
+  cc?: string | string[]
+  attachments?: { filename: string; content: Buffer; contentType?: string }[]
+}
+
+export interface SentMail {
+  messageId: string
+  /** Where the message was written when no SMTP server is configured. */
+  file?: string
+}
+
+export interface Mailer {
+  readonly mode: 'smtp' | 'outbox'
+  send(message: MailMessage): Promise<SentMail>
+  close(): void
+}
+
+/**
+ * Sends mail over SMTP when SMTP_URL is set. Otherwise each message is written whole as an .eml file in
+ * <data>/outbox, so a small office or a demo can read exactly what would have been sent.
+ */
+export function createMailer(opts: { smtpUrl: string | undefined; from: string; outboxDir: string }): Mailer {
+  if (opts.smtpUrl) {
+    const transport = nodemailer.createTransport(opts.smtpUrl)
+    return {
+      mode: 'smtp',
+      async send(message) {
+        const info = await transport.sendMail({ from: opts.from, ...message })
+        return { messageId: info.messageId }
+      },
+      close: () => transport.close(),
+    }
+  }
+  const transport = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' })
+  return {
+    mode: 'outbox',
+    async send(message) {
+      const info = await transport.sendMail({ from: opts.from, ...message })
+      await fs.mkdir(opts.outboxDir, { recursive: true })
+      const stamp = new Date().toISOString().replace(/[:.]/g, '-')
+      const file = path.join(opts.outboxDir, `${stamp}-${randomUUID().slice(0, 8)}.eml`)
+      await fs.writeFile(file, info.message as Buffer, { mode: 0o600 })
+      return { messageId: info.messageId, file }
+    },
+    close: () => transport.close(),
+  }
+}

@@ -1,0 +1,65 @@
+import path from 'node:path'
+import type pg from 'pg'
+import { createPool } from './db.js'
+import { acquireDataDirLock, ensureWritableDataDir } from './data-dir-lock.js'
+import { startEmbeddedPostgres } from './embedded.js'
+
+export interface OpenDatabase {
+  mode: 'embedded' | 'server'
+  url: string
+  pool: pg.Pool
+  close(): Promise<void>
+}
+
+export interface OpenDatabaseOptions {
+  dataDir: string
+  databaseUrl: string | undefined
+  poolSize: number
+  log: (msg: string) => void
+}
+
+/** Masks the password in a connection URL so it can be printed. */
+export function redactUrl(url: string): string {
+  return url.replace(/(\/\/[^:/@]+:)[^@]*@/, '$1****@')
+}
+
+/**
+ * Opens the database Rightsdesk runs on: a PostgreSQL server when DATABASE_URL is set, otherwise an
+ * embedded PostgreSQL under the data directory, guarded by a lock so a second process cannot share it.
+ */
+export async function openDatabase(opts: OpenDatabaseOptions): Promise<OpenDatabase> {
+  if (opts.databaseUrl) return openServer(opts.databaseUrl, opts.poolSize)
+  const dataDir = path.resolve(opts.dataDir)
+  await ensureWritableDataDir(dataDir)
+  const lock = await acquireDataDirLock(dataDir)
+  try {
+    const embedded = await startEmbeddedPostgres({ dataDir, log: opts.log })
+    const pool = createPool(embedded.url, opts.poolSize)
+    return {
+      mode: 'embedded',
+      url: embedded.url,
+      pool,
+      async close() {
+        await pool.end().catch(() => undefined)
+        await embedded.stop()
+        await lock.release()
+      },
+    }
+  } catch (err) {
+    await lock.release()
+    throw err
+  }
+}
+
+async function openServer(url: string, poolSize: number): Promise<OpenDatabase> {
+  const pool = createPool(url, poolSize)
+  try {
+    await pool.query('SELECT 1')
+  } catch (err) {
+    await pool.end().catch(() => undefined)
+    throw new Error(`Could not connect to the PostgreSQL server at ${redactUrl(url)}: ${(err as Error).message}`, {
+      cause: err,
+    })
+  }
+  return { mode: 'server', url, pool, close: () => pool.end() }
+}

@@ -1,0 +1,117 @@
+import { sql } from 'drizzle-orm'
+import { bigint, boolean, date, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core'
+
+/** The organisations one deployment serves (an OPCC, one or more forces). */
+export const controllers = pgTable('controllers', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  shortName: text('short_name').notNull(),
+  kind: text('kind').notNull(),
+  details: jsonb('details').notNull().$type<Record<string, unknown>>(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+})
+
+export const users = pgTable('users', {
+  id: uuid('id').primaryKey(),
+  email: text('email').notNull().unique(),
+  name: text('name').notNull(),
+  roles: text('roles').array().notNull(),
+  controllerIds: text('controller_ids').array().notNull(),
+  passwordHash: text('password_hash'),
+  totpSecret: text('totp_secret'),
+  failedSignIns: integer('failed_sign_ins').notNull().default(0),
+  lockedUntil: timestamp('locked_until', { withTimezone: true }),
+  disabled: boolean('disabled').notNull().default(false),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+})
+
+/** API bearer tokens: only a SHA-256 of the token is kept, so a database leak does not leak tokens. */
+export const apiTokens = pgTable('api_tokens', {
+  id: uuid('id').primaryKey(),
+  userId: uuid('user_id')
+    .notNull()
+    .references(() => users.id),
+  tokenHash: text('token_hash').notNull().unique(),
+  label: text('label').notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
+  revokedAt: timestamp('revoked_at', { withTimezone: true }),
+})
+
+/**
+ * One row per case: the decider's snapshot in `state`, plus columns copied out of it for filtering and
+ * sorting. Only the application layer writes it, in the same transaction as the case's audit events.
+ */
+export const cases = pgTable(
+  'cases',
+  {
+    id: uuid('id').primaryKey(),
+    reference: text('reference').notNull().unique(),
+    controllerId: text('controller_id')
+      .notNull()
+      .references(() => controllers.id),
+    caseType: text('case_type').notNull(),
+    right: text('right'),
+    status: text('status').notNull(),
+    receivedOn: date('received_on', { mode: 'string' }).notNull(),
+    dueOn: date('due_on', { mode: 'string' }),
+    assigneeId: uuid('assignee_id'),
+    requesterName: text('requester_name').notNull(),
+    requesterEmail: text('requester_email'),
+    parentCaseId: uuid('parent_case_id'),
+    version: integer('version').notNull(),
+    state: jsonb('state').notNull().$type<Record<string, unknown>>(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('cases_status_idx').on(t.status),
+    index('cases_due_on_idx').on(t.dueOn),
+    index('cases_controller_idx').on(t.controllerId),
+    index('cases_requester_name_idx').on(sql`lower(${t.requesterName})`),
+  ],
+)
+
+/** Per controller and year: the next case number, so references are short and never reused. */
+export const referenceCounters = pgTable('reference_counters', {
+  key: text('key').primaryKey(),
+  next: integer('next').notNull(),
+})
+
+/**
+ * The audit trail: a single hash chain over every event in the system (case changes, views, sign-ins,
+ * API calls). `hash = sha256(prevHash ‖ canonical(envelope))`, where the envelope carries `payloadHash`
+ * rather than the payload, so a payload can later be redacted for retention (issue: disposal) while the
+ * chain still verifies. `seq` is contiguous; `audit_head` holds the last hash so a deleted tail shows.
+ */
+export const auditEvents = pgTable(
+  'audit_events',
+  {
+    seq: bigint('seq', { mode: 'number' }).primaryKey(),
+    id: uuid('id').notNull().unique(),
+    caseId: uuid('case_id'),
+    actorId: text('actor_id').notNull(),
+    occurredAt: timestamp('occurred_at', { withTimezone: true, mode: 'string' }).notNull(),
+    command: text('command').notNull(),
+    eventType: text('event_type').notNull(),
+    payload: jsonb('payload').$type<unknown>(),
+    payloadHash: text('payload_hash').notNull(),
+    prevHash: text('prev_hash').notNull(),
+    hash: text('hash').notNull(),
+    redactedAt: timestamp('redacted_at', { withTimezone: true, mode: 'string' }),
+  },
+  (t) => [index('audit_events_case_idx').on(t.caseId, t.seq)],
+)
+
+export const auditHead = pgTable('audit_head', {
+  id: integer('id').primaryKey(),
+  lastSeq: bigint('last_seq', { mode: 'number' }).notNull(),
+  lastHash: text('last_hash').notNull(),
+})
+
+/** Extra non-working days an administrator adds (e.g. a one-off bank holiday proclaimed after release). */
+export const extraHolidays = pgTable('extra_holidays', {
+  day: date('day', { mode: 'string' }).primaryKey(),
+  name: text('name').notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+})

@@ -1,0 +1,81 @@
+import path from 'node:path'
+import pino from 'pino'
+import type { Config } from './config.js'
+import { createCalendar, defaultClockSettings } from './domain/index.js'
+import type { Clock } from './domain/index.js'
+import { migrate } from './persistence/db.js'
+import { openDatabase } from './persistence/open-database.js'
+import { listExtraHolidays } from './persistence/repositories/controller-repository.js'
+import { startJobs, type Jobs } from './jobs/queue.js'
+import { createMailer } from './notifications/mailer.js'
+import { loadOrCreateKey } from './storage/keys.js'
+import type { AppDeps } from './application/deps.js'
+
+export type Role = 'web' | 'worker' | 'both' | 'none'
+
+const systemClock: Clock = { now: () => new Date() }
+
+/**
+ * The composition root (DESIGN.md §3): builds every adapter from the config and hands the application
+ * layer its ports. No container; tests build AppDeps themselves.
+ */
+export async function createServices(config: Config, role: Role) {
+  // People at a terminal get readable lines; services and log collectors get JSON.
+  const pretty = process.stdout.isTTY && config.NODE_ENV !== 'production'
+  const log = pino({
+    level: config.LOG_LEVEL,
+    base: undefined,
+    ...(pretty
+      ? { transport: { target: 'pino-pretty', options: { ignore: 'pid,hostname', translateTime: 'SYS:HH:MM:ss' } } }
+      : {}),
+  })
+  const db = await openDatabase({
+    dataDir: config.dataDir,
+    databaseUrl: config.DATABASE_URL,
+    poolSize: config.DB_POOL_SIZE,
+    log: (msg) => log.info({ component: 'postgres' }, msg),
+  })
+  try {
+    await migrate(db.pool)
+    const jobs: Jobs | null = role === 'none' ? null : await startJobs(db.url, role === 'web' ? 'web' : 'both')
+    const mailer = createMailer({
+      smtpUrl: config.SMTP_URL,
+      from: config.MAIL_FROM,
+      outboxDir: path.join(path.resolve(config.dataDir), 'outbox'),
+    })
+    const sessionKey = await loadOrCreateKey(config.dataDir, 'session-secret', config.SESSION_SECRET)
+    const blobKey = await loadOrCreateKey(config.dataDir, 'blob-key', config.BLOB_ENCRYPTION_KEY)
+    const calendar = createCalendar(config.WORKING_DAY_CALENDAR, await listExtraHolidays(db.pool))
+    const app: AppDeps = {
+      pool: db.pool,
+      clock: systemClock,
+      calendar,
+      clockSettings: {
+        ...defaultClockSettings,
+        sameDayClarificationExcludesOneDay: config.CLARIFICATION_SAME_DAY_EXCLUDES_ONE_DAY,
+      },
+      jobs: jobs ?? { enqueue: async () => undefined },
+      dueSoonWorkingDays: config.DUE_SOON_WORKING_DAYS,
+      baseUrl: config.baseUrl,
+    }
+    return {
+      config,
+      log,
+      db,
+      jobs,
+      mailer,
+      app,
+      keys: { sessionKey, blobKey },
+      async close() {
+        mailer.close()
+        if (jobs) await jobs.stop().catch((e: Error) => log.warn(`job queue stop: ${e.message}`))
+        await db.close()
+      },
+    }
+  } catch (err) {
+    await db.close().catch(() => undefined)
+    throw err
+  }
+}
+
+export type Services = Awaited<ReturnType<typeof createServices>>

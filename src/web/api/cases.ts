@@ -1,0 +1,95 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
+import { z } from 'zod'
+import type { Actor } from '../../application/actor.js'
+import type { AppDeps } from '../../application/deps.js'
+import { executeCommand } from '../../application/execute-command.js'
+import { getCase } from '../../application/get-case.js'
+import { listCases } from '../../application/list-cases.js'
+import { logRequest, type NewRequest } from '../../application/log-request.js'
+import type { Command } from '../../domain/index.js'
+import { commandSchema, listQuerySchema, newRequestSchema } from './schemas.js'
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    actor: Actor
+  }
+}
+
+const caseSummary = z.object({ id: z.string(), reference: z.string(), status: z.string(), due: z.string().nullable() })
+const problem = z.object({
+  type: z.string(),
+  title: z.string(),
+  status: z.number(),
+  code: z.string(),
+  detail: z.string().optional(),
+  errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+})
+
+/** JSON API v1 for cases: log, list, read, and issue commands. Every route needs a bearer token. */
+export function caseRoutes(deps: AppDeps): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.post('/cases', {
+      schema: {
+        summary: 'Log a request received by email, post, phone or in person',
+        tags: ['cases'],
+        security: [{ bearer: [] }],
+        body: newRequestSchema,
+        response: { 201: caseSummary, 422: problem },
+      },
+      handler: async (request, reply) => {
+        const outcome = await logRequest(deps, request.actor, request.body as NewRequest)
+        const { state, clock } = outcome
+        reply.header('location', `/api/v1/cases/${state.id}`)
+        return reply.code(201).send({ id: state.id, reference: state.reference, status: state.status, due: clock.due })
+      },
+    })
+
+    app.get('/cases', {
+      schema: {
+        summary: 'List and filter cases',
+        tags: ['cases'],
+        security: [{ bearer: [] }],
+        querystring: listQuerySchema,
+      },
+      handler: async (request) => {
+        const q = request.query
+        return listCases(deps, request.actor, {
+          status: q.status,
+          right: q.right,
+          caseType: q.caseType,
+          controllerId: q.controller,
+          dueBefore: q.dueBefore,
+          overdue: q.overdue,
+          open: q.open,
+          search: q.search,
+          limit: q.limit,
+          offset: q.offset,
+        })
+      },
+    })
+
+    app.get('/cases/:idOrReference', {
+      schema: {
+        summary: 'Get a case with its clock and timeline',
+        tags: ['cases'],
+        security: [{ bearer: [] }],
+        params: z.object({ idOrReference: z.string().min(1).max(64) }),
+      },
+      handler: async (request) => getCase(deps, request.actor, request.params.idOrReference),
+    })
+
+    app.post('/cases/:id/commands', {
+      schema: {
+        summary: 'Issue a command to a case',
+        tags: ['cases'],
+        security: [{ bearer: [] }],
+        params: z.object({ id: z.uuid() }),
+        body: commandSchema,
+      },
+      handler: async (request) => {
+        const outcome = await executeCommand(deps, request.actor, request.params.id, request.body as Command)
+        return { state: outcome.state, clock: outcome.clock, events: outcome.events }
+      },
+    })
+  }
+}

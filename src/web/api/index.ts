@@ -1,0 +1,85 @@
+import type { FastifyError, FastifyInstance } from 'fastify'
+import swagger from '@fastify/swagger'
+import swaggerUi from '@fastify/swagger-ui'
+import {
+  hasZodFastifySchemaValidationErrors,
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod'
+import type { AppDeps } from '../../application/deps.js'
+import { isDomainError } from '../../domain/index.js'
+import { sendProblem } from '../problem.js'
+import { actorFromBearer } from './auth.js'
+import { caseRoutes } from './cases.js'
+import { auditRoutes } from './audit.js'
+
+/** The JSON API under /api: OpenAPI at /api/docs, v1 resources behind bearer tokens, errors as problem+json. */
+export async function registerApi(app: FastifyInstance, deps: AppDeps): Promise<void> {
+  app.setValidatorCompiler(validatorCompiler)
+  app.setSerializerCompiler(serializerCompiler)
+  await app.register(swagger, {
+    openapi: {
+      info: {
+        title: 'Rightsdesk API',
+        version: '1.0.0',
+        description: 'Individual rights case management (UK GDPR, DPA 2018).',
+      },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+    },
+    transform: jsonSchemaTransform,
+  })
+  await app.register(swaggerUi, { routePrefix: '/api/docs' })
+
+  await app.register(
+    async (v1) => {
+      const api = v1.withTypeProvider<ZodTypeProvider>()
+      api.addHook('onRequest', async (request, reply) => {
+        const actor = await actorFromBearer(deps.pool, request)
+        if (!actor) {
+          reply.header('www-authenticate', 'Bearer')
+          return sendProblem(reply, {
+            title: 'Sign-in required',
+            code: 'unauthenticated',
+            status: 401,
+            detail: 'Send an API token as "Authorization: Bearer <token>". Create one with `rightsdesk token create`.',
+          })
+        }
+        request.actor = actor
+      })
+      api.setErrorHandler((error: FastifyError, request, reply) => {
+        if (hasZodFastifySchemaValidationErrors(error)) {
+          const errors = error.validation.map((v) => ({
+            path: v.instancePath || '/',
+            message: v.message ?? 'is invalid',
+          }))
+          return sendProblem(reply, {
+            title: 'The request is not valid',
+            code: 'validation',
+            status: 422,
+            errors,
+            detail: errors.map((e) => `${e.path} ${e.message}`).join('; '),
+          })
+        }
+        if (isDomainError(error)) {
+          const errors = Object.entries(error.fields).map(([path, message]) => ({ path, message }))
+          return sendProblem(reply, {
+            title: error.userMessage,
+            code: error.code,
+            detail: error.message,
+            ...(errors.length ? { errors } : {}),
+          })
+        }
+        if (error.statusCode && error.statusCode < 500) {
+          return sendProblem(reply, { title: error.message, code: 'bad-request', status: error.statusCode })
+        }
+        request.log.error({ err: error }, 'api error')
+        return sendProblem(reply, { title: 'Something went wrong', code: 'internal', status: 500 })
+      })
+      await api.register(caseRoutes(deps))
+      await api.register(auditRoutes(deps))
+    },
+    { prefix: '/api/v1' },
+  )
+}

@@ -1,0 +1,79 @@
+import { randomBytes } from 'node:crypto'
+import type { FastifyInstance } from 'fastify'
+import { SYSTEM_ACTOR } from '../../src/application/actor.js'
+import { createApiToken } from '../../src/application/create-api-token.js'
+import { createUser } from '../../src/application/create-user.js'
+import type { AppDeps } from '../../src/application/deps.js'
+import { seedDemo } from '../../src/cli/demo/seed-demo.js'
+import { demoEmail } from '../../src/cli/demo/demo-controllers.js'
+import { createCalendar, defaultClockSettings } from '../../src/domain/index.js'
+import type { Role } from '../../src/domain/index.js'
+import { buildApp } from '../../src/web/app.js'
+import { createTestDatabase, type TestDatabase } from './test-database.js'
+
+export interface Harness {
+  db: TestDatabase
+  deps: AppDeps
+  app: FastifyInstance
+  /** Moves the harness clock (use cases read time only from it). */
+  setNow(instant: string | null): void
+  /** A bearer token for the demo user with this role. */
+  tokenFor(role: Role): Promise<string>
+  close(): Promise<void>
+}
+
+/** A real database with the demo office loaded, and the real Fastify app on it (driven by inject). */
+export async function startHarness(options: { now?: () => Date } = {}): Promise<Harness> {
+  const db = await createTestDatabase()
+  let fixedNow: string | null = null
+  const deps: AppDeps = {
+    pool: db.pool,
+    clock: { now: () => (fixedNow ? new Date(fixedNow) : (options.now ?? (() => new Date()))()) },
+    calendar: createCalendar('england-and-wales'),
+    clockSettings: defaultClockSettings,
+    jobs: { enqueue: async () => undefined },
+    dueSoonWorkingDays: 5,
+    baseUrl: 'http://rightsdesk.test',
+  }
+  await seedDemo(deps)
+  const app = await buildApp({
+    deps,
+    logger: false,
+    cookieSecret: randomBytes(32),
+    secureCookies: false,
+    serviceName: 'Rightsdesk',
+  })
+  const tokens = new Map<string, string>()
+  return {
+    db,
+    deps,
+    app,
+    setNow(instant) {
+      fixedNow = instant
+    },
+    async tokenFor(role) {
+      const cached = tokens.get(role)
+      if (cached) return cached
+      const { token } = await createApiToken(deps, SYSTEM_ACTOR, { email: demoEmail(role), label: 'test' })
+      tokens.set(role, token)
+      return token
+    },
+    async close() {
+      await app.close()
+      await db.drop()
+    },
+  }
+}
+
+/** Creates a user limited to one controller, with a token, for scoping tests. */
+export async function scopedToken(h: Harness, role: Role, controllerId: string): Promise<string> {
+  const email = `${role}-${randomBytes(3).toString('hex')}@scoped.example`
+  await createUser(h.deps, SYSTEM_ACTOR, {
+    email,
+    name: 'Scoped User',
+    roles: [role],
+    controllerIds: [controllerId],
+    password: 'a-long-password-1',
+  })
+  return (await createApiToken(h.deps, SYSTEM_ACTOR, { email, label: 'scoped' })).token
+}
