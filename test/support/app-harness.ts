@@ -4,6 +4,7 @@ import { SYSTEM_ACTOR } from '../../src/application/actor.js'
 import { createApiToken } from '../../src/application/create-api-token.js'
 import { createUser } from '../../src/application/create-user.js'
 import type { AppDeps } from '../../src/application/deps.js'
+import type { JobQueue } from '../../src/application/ports.js'
 import { seedDemo } from '../../src/cli/demo/seed-demo.js'
 import { demoEmail } from '../../src/cli/demo/demo-controllers.js'
 import { createCalendar, defaultClockSettings } from '../../src/domain/index.js'
@@ -23,7 +24,9 @@ export interface Harness {
 }
 
 /** A real database with the demo office loaded, and the real Fastify app on it (driven by inject). */
-export async function startHarness(options: { now?: () => Date } = {}): Promise<Harness> {
+export async function startHarness(
+  options: { now?: () => Date; jobs?: (url: string) => Promise<JobQueue> } = {},
+): Promise<Harness> {
   const db = await createTestDatabase()
   let fixedNow: string | null = null
   const deps: AppDeps = {
@@ -31,7 +34,7 @@ export async function startHarness(options: { now?: () => Date } = {}): Promise<
     clock: { now: () => (fixedNow ? new Date(fixedNow) : (options.now ?? (() => new Date()))()) },
     calendar: createCalendar('england-and-wales'),
     clockSettings: defaultClockSettings,
-    jobs: { enqueue: async () => undefined },
+    jobs: options.jobs ? await options.jobs(db.url) : { enqueue: async () => undefined },
     dueSoonWorkingDays: 5,
     baseUrl: 'http://rightsdesk.test',
   }

@@ -1,0 +1,154 @@
+import type { CommandType } from '../case/commands.js'
+
+/**
+ * Default roles, after the office's policy (seed 002): Correspondence logs and acknowledges; the Office & Data
+ * Protection Manager does the casework and drafts; the Head of Policy Coordination & Research (or another senior
+ * manager) reviews and approves drafts; the Chief Executive decides appeals and watches compliance. A deployment
+ * may change the grants; the domain only ever asks `can`.
+ */
+export type Role =
+  'correspondence' | 'dp-manager' | 'reviewer' | 'chief-executive' | 'staff' | 'copy-recipient' | 'admin'
+
+export const ROLES: readonly Role[] = [
+  'correspondence',
+  'dp-manager',
+  'reviewer',
+  'chief-executive',
+  'staff',
+  'copy-recipient',
+  'admin',
+]
+
+export const ROLE_DESCRIPTIONS: Record<Role, string> = {
+  correspondence: 'Logs every request as it arrives, sends the acknowledgement and asks for proof of identity.',
+  'dp-manager': 'Handles requests from start to finish: searches, applies exemptions, drafts responses and sends them.',
+  reviewer: 'Oversees all requests and checks and approves draft responses before they are sent.',
+  'chief-executive': 'Decides appeals against refusals and reviews compliance reports.',
+  staff: 'Searches for information when asked and answers their own tasks.',
+  'copy-recipient': 'Can read the cases they have been copied on, and nothing else.',
+  admin: 'Manages user accounts and settings and checks the audit trail; does not decide cases.',
+}
+
+export type Permission =
+  | 'case:log'
+  | 'case:view'
+  | 'case:view-all'
+  | 'case:acknowledge'
+  | 'case:verify-identity'
+  | 'case:request-info'
+  | 'case:charge-fee'
+  | 'case:extend'
+  | 'case:assign'
+  | 'case:work'
+  | 'case:refuse'
+  | 'case:redirect'
+  | 'case:draft'
+  | 'case:approve'
+  | 'case:send-response'
+  | 'case:close'
+  | 'case:reopen'
+  | 'case:withdraw'
+  | 'case:link'
+  | 'review:decide'
+  | 'complaint:handle'
+  | 'regulator:log'
+  | 'task:assign'
+  | 'task:answer'
+  | 'report:view'
+  | 'user:admin'
+  | 'settings:admin'
+  | 'audit:verify'
+  | 'api:use'
+  | 'deadline:flag'
+
+const CASEWORK: readonly Permission[] = [
+  'case:log',
+  'case:view',
+  'case:view-all',
+  'case:acknowledge',
+  'case:verify-identity',
+  'case:request-info',
+  'case:charge-fee',
+  'case:extend',
+  'case:assign',
+  'case:work',
+  'case:refuse',
+  'case:redirect',
+  'case:draft',
+  'case:send-response',
+  'case:close',
+  'case:reopen',
+  'case:withdraw',
+  'case:link',
+  'complaint:handle',
+  'regulator:log',
+  'task:assign',
+  'report:view',
+]
+
+/**
+ * Least privilege by default. Nobody holds 'deadline:flag' (the deadline sweep runs as the system) or 'api:use'
+ * (granted to API clients explicitly). The dp-manager drafts and the reviewer approves, so four-eyes is also
+ * built into the default grants; decide enforces it regardless.
+ */
+export const rolePermissions: Record<Role, readonly Permission[]> = {
+  correspondence: [
+    'case:log',
+    'case:view',
+    'case:view-all',
+    'case:acknowledge',
+    'case:verify-identity',
+    'case:request-info',
+    'case:link',
+  ],
+  'dp-manager': CASEWORK,
+  reviewer: ['case:view', 'case:view-all', 'case:approve', 'case:assign', 'case:link', 'report:view'],
+  'chief-executive': ['case:view', 'case:view-all', 'case:approve', 'review:decide', 'report:view'],
+  staff: ['task:answer'],
+  'copy-recipient': ['case:view'],
+  admin: ['user:admin', 'settings:admin', 'audit:verify'],
+}
+
+export function can(
+  roles: readonly Role[],
+  permission: Permission,
+  grants: Record<Role, readonly Permission[]> = rolePermissions,
+): boolean {
+  return roles.some((role) => grants[role]?.includes(permission) ?? false)
+}
+
+const COMMAND_PERMISSIONS: Record<CommandType, Permission> = {
+  LogRequest: 'case:log',
+  Acknowledge: 'case:acknowledge',
+  RequestIdentity: 'case:request-info',
+  RequestAuthority: 'case:request-info',
+  RequestFee: 'case:charge-fee',
+  RequestClarification: 'case:request-info',
+  RecordIdentityVerified: 'case:verify-identity',
+  RecordAuthorityReceived: 'case:verify-identity',
+  RecordFeePaid: 'case:charge-fee',
+  RecordClarificationReceived: 'case:request-info',
+  RecordClarificationDeclined: 'case:request-info',
+  Extend: 'case:extend',
+  Assign: 'case:assign',
+  StartWork: 'case:work',
+  Refuse: 'case:refuse',
+  Redirect: 'case:redirect',
+  SubmitDraft: 'case:draft',
+  Approve: 'case:approve',
+  ReturnDraft: 'case:approve',
+  RecordResponseSent: 'case:send-response',
+  Withdraw: 'case:withdraw',
+  Close: 'case:close',
+  Reopen: 'case:reopen',
+  LinkCase: 'case:link',
+  DecideReview: 'review:decide',
+  RecordComplaintOutcome: 'complaint:handle',
+  RecordRegulatorEnquiry: 'regulator:log',
+  FlagDeadline: 'deadline:flag',
+}
+
+/** The permission a command needs; the application layer checks it before calling decide. */
+export function permissionForCommand(commandType: CommandType): Permission {
+  return COMMAND_PERMISSIONS[commandType]
+}

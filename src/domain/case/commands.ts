@@ -1,0 +1,151 @@
+import type { LocalDate, ProcessingRoute } from '../clock/index.js'
+import type { DocumentSeen, RequesterType } from '../requester/evidence-rules.js'
+import type { Right } from '../rights/rights.js'
+import type {
+  CaseType,
+  Channel,
+  DeadlineFlagKind,
+  ExtensionGround,
+  LinkRelation,
+  Outcome,
+  Person,
+  RedirectTarget,
+  RefusalBasis,
+  Representative,
+  RequestDetails,
+  ResponseChannel,
+} from './types.js'
+
+/**
+ * Everything that can be asked of a case (DESIGN §3: web handlers, CLI commands and jobs issue these; nothing
+ * writes status directly). Dates named `…On` are Europe/London calendar dates; the actor and the time come from
+ * the DecideContext, not the command.
+ */
+export type Command =
+  | LogRequest
+  | { type: 'Acknowledge'; on?: LocalDate }
+  | { type: 'RequestIdentity'; rationale?: string }
+  | { type: 'RequestAuthority'; note?: string }
+  | RequestFee
+  | { type: 'RequestClarification'; question: string }
+  | RecordIdentityVerified
+  | { type: 'RecordAuthorityReceived'; documentType: string; receivedOn: LocalDate }
+  | { type: 'RecordFeePaid'; paidOn: LocalDate }
+  | { type: 'RecordClarificationReceived'; receivedOn: LocalDate; summary?: string }
+  | { type: 'RecordClarificationDeclined'; on: LocalDate }
+  | { type: 'Extend'; ground: ExtensionGround; reasons: string; noticeGivenOn?: LocalDate }
+  | { type: 'Assign'; assigneeId: string }
+  | { type: 'StartWork' }
+  | Refuse
+  | { type: 'Redirect'; to: RedirectTarget; controllerName?: string; note: string }
+  | { type: 'SubmitDraft'; version: number; summary: string; letterId?: string }
+  | { type: 'Approve' }
+  | { type: 'ReturnDraft'; comments: string }
+  | RecordResponseSent
+  | { type: 'Withdraw'; reason: string }
+  | { type: 'Close' }
+  | { type: 'Reopen'; reason: string }
+  | { type: 'LinkCase'; otherCaseId: string; relation: LinkRelation }
+  | { type: 'DecideReview'; upheld: boolean; reasons: string }
+  | { type: 'RecordComplaintOutcome'; upheld: boolean; summary: string }
+  | { type: 'RecordRegulatorEnquiry'; summary: string; dueOn?: LocalDate; regulatorReference?: string }
+  | { type: 'FlagDeadline'; kind: DeadlineFlagKind; forDate: LocalDate }
+
+export type CommandType = Command['type']
+
+/** Opens a case of any type. Reviews, complaints and regulator cases name the case they concern in parentCaseId. */
+export interface LogRequest {
+  type: 'LogRequest'
+  id: string
+  reference: string
+  controllerId: string
+  caseType: CaseType
+  /** Required for a rights request, absent otherwise. */
+  right?: Right
+  route: ProcessingRoute
+  channel: Channel
+  /** ISO 8601 instant of receipt; the received date is its Europe/London calendar date. */
+  receivedAt: string
+  subject: Person
+  requesterType: RequesterType
+  representative?: Representative
+  request: RequestDetails
+  parentCaseId?: string
+  /** Regulator cases: the regulator's reference and the date it asked for an answer by. */
+  regulatorReference?: string
+  regulatorDueOn?: LocalDate
+}
+
+/** UK GDPR Art 12(5)(a): a reasonable fee for a manifestly unfounded or excessive request, from admin costs. */
+export interface RequestFee {
+  type: 'RequestFee'
+  amountPence: number
+  basis: string
+  breakdown: { hours: number; ratePence: number; disbursementsPence: number }
+}
+
+/**
+ * Identity confirmed from the documents seen (their types only). `receivedOn` is the day the identity information
+ * ARRIVED: it ends the identity restart, so the month starts again from that day (Art 12A(2)(b)).
+ */
+export interface RecordIdentityVerified {
+  type: 'RecordIdentityVerified'
+  documentsSeen: DocumentSeen[]
+  verifiedOn: LocalDate
+  verifierId: string
+  receivedOn: LocalDate
+}
+
+export interface Refuse {
+  type: 'Refuse'
+  basis: RefusalBasis
+  exemptionCodes?: string[]
+  /** Why: the controller carries the burden of showing a request is unfounded or excessive (Art 12(5), DPA s.53(3)). */
+  justification: string
+  /** Neither confirm nor deny that information is held (DPA s.45(6); exemption refusals only). */
+  neitherConfirmNorDeny?: boolean
+}
+
+export interface RecordResponseSent {
+  type: 'RecordResponseSent'
+  channel: ResponseChannel
+  outcome: Outcome
+  sentOn: LocalDate
+  exemptionCodes?: string[]
+}
+
+export const COMMAND_TYPES = [
+  'LogRequest',
+  'Acknowledge',
+  'RequestIdentity',
+  'RequestAuthority',
+  'RequestFee',
+  'RequestClarification',
+  'RecordIdentityVerified',
+  'RecordAuthorityReceived',
+  'RecordFeePaid',
+  'RecordClarificationReceived',
+  'RecordClarificationDeclined',
+  'Extend',
+  'Assign',
+  'StartWork',
+  'Refuse',
+  'Redirect',
+  'SubmitDraft',
+  'Approve',
+  'ReturnDraft',
+  'RecordResponseSent',
+  'Withdraw',
+  'Close',
+  'Reopen',
+  'LinkCase',
+  'DecideReview',
+  'RecordComplaintOutcome',
+  'RecordRegulatorEnquiry',
+  'FlagDeadline',
+] as const satisfies readonly CommandType[]
+
+// Compile-time check that COMMAND_TYPES lists every command: this fails to type-check if one is missing.
+type MissingCommandType = Exclude<CommandType, (typeof COMMAND_TYPES)[number]>
+const everyCommandListed: MissingCommandType extends never ? true : false = true
+void everyCommandListed

@@ -1,0 +1,183 @@
+import { computeStatutoryDeadline, extensionAllowed, regimeFor } from '../clock/index.js'
+import { fail, type Result } from '../errors.js'
+import { isBeforeDraft } from './case-status.js'
+import type { Command } from './commands.js'
+import {
+  emit,
+  policyOf,
+  requireCaseType,
+  requireDay,
+  requireExemptionCodes,
+  requireStatus,
+  requireStatusWhere,
+  requireText,
+  type Check,
+  type DecideContext,
+} from './decide-support.js'
+import type { CaseEvent } from './events.js'
+import { redirectOutcome, refusalOutcome } from './outcome.js'
+import type { CaseState } from './types.js'
+
+type Cmd<T extends Command['type']> = Extract<Command, { type: T }>
+type Decision = Result<CaseEvent[]>
+
+function noticeDeadlineProblem(state: CaseState, noticeGivenOn: string, ctx: DecideContext): Check {
+  const input = { receivedOn: state.receivedOn, restarts: state.restarts, pauses: state.pauses, extended: false }
+  const { noticeDeadline } = computeStatutoryDeadline(input, ctx.calendar, {
+    settings: ctx.clockSettings,
+    asOf: ctx.today,
+  })
+  // Art 12A(4): notice of an extension must be given within one month of the relevant time (plus any pause);
+  // uk-rules §1.5: block any extension recorded after that deadline, even if the notice is said to be earlier.
+  const late = [noticeGivenOn, ctx.today].find((d) => d > noticeDeadline)
+  if (late === undefined) return null
+  return fail(
+    'extension-too-late',
+    `extension recorded ${ctx.today} (notice ${noticeGivenOn}) after the notice deadline ${noticeDeadline}`,
+    {
+      userMessage: `The extension notice had to be given by ${noticeDeadline}. It is too late to extend this request.`,
+    },
+  )
+}
+
+export function extend(state: CaseState, cmd: Cmd<'Extend'>, ctx: DecideContext): Decision {
+  const noticeGivenOn = cmd.noticeGivenOn ?? ctx.today
+  const problem =
+    requireCaseType(state, ['rights-request'], 'extend the deadline') ??
+    requireStatusWhere(state, (s) => isBeforeDraft(s) || s === 'in-review' || s === 'approved', 'extend the deadline')
+  if (problem) return problem
+  if (state.extension) return fail('extension-already-given', `already extended on ${state.extension.noticeGivenOn}`)
+  // SI 2026/82 reg 4: Part 3 requests received before 5 Feb 2026 keep the old s.54, which had no extension.
+  if (!extensionAllowed(regimeFor(state.receivedOn), state.route)) {
+    return fail('extension-not-allowed', `no extension for a ${state.route} request received ${state.receivedOn}`)
+  }
+  if (cmd.ground !== 'complexity' && cmd.ground !== 'number')
+    return fail('validation', `unknown extension ground ${String(cmd.ground)}`)
+  const invalid =
+    requireText(cmd.reasons, 'reasons', policyOf(ctx).minExtensionReasonsLength) ??
+    requireDay(state, noticeGivenOn, 'noticeGivenOn', ctx) ??
+    noticeDeadlineProblem(state, noticeGivenOn, ctx)
+  if (invalid) return invalid
+  const input = { receivedOn: state.receivedOn, restarts: state.restarts, pauses: state.pauses, extended: true }
+  const { due } = computeStatutoryDeadline(input, ctx.calendar, { settings: ctx.clockSettings, asOf: ctx.today })
+  return emit(ctx, { type: 'DeadlineExtended', ground: cmd.ground, reasons: cmd.reasons.trim(), noticeGivenOn, due })
+}
+
+export function assign(state: CaseState, cmd: Cmd<'Assign'>, ctx: DecideContext): Decision {
+  const problem = requireText(cmd.assigneeId, 'assigneeId')
+  if (problem) return problem
+  if (state.assigneeId === cmd.assigneeId) return fail('conflict', `case is already assigned to ${cmd.assigneeId}`)
+  const previous = state.assigneeId ? { previousAssigneeId: state.assigneeId } : {}
+  return emit(ctx, { type: 'CaseAssigned', assigneeId: cmd.assigneeId, ...previous })
+}
+
+export function startWork(state: CaseState, ctx: DecideContext): Decision {
+  return requireStatus(state, ['received'], 'start work') ?? emit(ctx, { type: 'WorkStarted', on: ctx.today })
+}
+
+function decisionTaken(state: CaseState): Check {
+  if (state.refusal) return fail('conflict', `the request was already refused on ${state.refusal.decidedOn}`)
+  if (state.redirect) return fail('conflict', `the request was already redirected on ${state.redirect.decidedOn}`)
+  return null
+}
+
+function refusalProblem(state: CaseState, cmd: Cmd<'Refuse'>, ctx: DecideContext): Check {
+  const codes = cmd.exemptionCodes ?? []
+  if (cmd.basis === 'exemption' && codes.length === 0) {
+    return fail('validation', 'a refusal under an exemption must name it', {
+      fields: { exemptionCodes: 'Choose the exemption that applies' },
+    })
+  }
+  if (cmd.basis === 'no-authority' && state.requesterType === 'self') {
+    return fail('validation', 'a person asking for their own information needs no authority')
+  }
+  if (cmd.neitherConfirmNorDeny && cmd.basis !== 'exemption') {
+    return fail('validation', 'neither confirm nor deny is only possible under an exemption or restriction')
+  }
+  return (
+    requireExemptionCodes(codes, state) ??
+    requireText(cmd.justification, 'justification', policyOf(ctx).minJustificationLength)
+  )
+}
+
+/**
+ * Records the decision not to comply. The refusal still ends in an approved response letter giving the reasons and
+ * the rights to complain and go to court (Art 12(4); DPA s.53(6)–(7) for Part 3).
+ */
+export function refuse(state: CaseState, cmd: Cmd<'Refuse'>, ctx: DecideContext): Decision {
+  const problem =
+    requireCaseType(state, ['rights-request'], 'refuse a request') ??
+    requireStatusWhere(state, isBeforeDraft, 'refuse the request') ??
+    decisionTaken(state) ??
+    refusalProblem(state, cmd, ctx)
+  if (problem) return problem
+  const outcome = refusalOutcome(cmd.basis, cmd.neitherConfirmNorDeny === true)
+  const { basis, justification } = cmd
+  return emit(ctx, {
+    type: 'RequestRefused',
+    basis,
+    exemptionCodes: cmd.exemptionCodes ?? [],
+    justification: justification.trim(),
+    outcome,
+    on: ctx.today,
+  })
+}
+
+export function redirect(state: CaseState, cmd: Cmd<'Redirect'>, ctx: DecideContext): Decision {
+  const problem =
+    requireCaseType(state, ['rights-request'], 'redirect a request') ??
+    requireStatusWhere(state, isBeforeDraft, 'redirect the request') ??
+    decisionTaken(state) ??
+    requireText(cmd.note, 'note') ??
+    (cmd.to === 'other-controller' ? requireText(cmd.controllerName, 'controllerName') : null)
+  if (problem) return problem
+  const named = cmd.controllerName ? { controllerName: cmd.controllerName.trim() } : {}
+  return emit(ctx, {
+    type: 'RequestRedirected',
+    to: cmd.to,
+    note: cmd.note.trim(),
+    outcome: redirectOutcome(cmd.to),
+    on: ctx.today,
+    ...named,
+  })
+}
+
+function identityGate(state: CaseState, ctx: DecideContext): Check {
+  // Seed 002: the office always confirms identity before it answers, unless it is refusing or redirecting.
+  const needed = state.caseType === 'rights-request' && policyOf(ctx).requireIdentityBeforeDraft
+  if (!needed || state.identity || state.refusal || state.redirect) return null
+  return fail('invalid-transition', 'identity has not been verified', {
+    userMessage: 'Verify the requester’s identity before drafting a response.',
+  })
+}
+
+export function submitDraft(state: CaseState, cmd: Cmd<'SubmitDraft'>, ctx: DecideContext): Decision {
+  const problem =
+    requireStatus(state, ['in-progress'], 'submit a draft') ??
+    identityGate(state, ctx) ??
+    requireText(cmd.summary, 'summary')
+  if (problem) return problem
+  if (!Number.isInteger(cmd.version) || cmd.version <= (state.draft?.version ?? 0)) {
+    return fail('conflict', `draft version ${cmd.version} is not after version ${state.draft?.version ?? 0}`)
+  }
+  const letter = cmd.letterId ? { letterId: cmd.letterId } : {}
+  return emit(ctx, { type: 'DraftSubmitted', version: cmd.version, summary: cmd.summary.trim(), ...letter })
+}
+
+export function approve(state: CaseState, ctx: DecideContext): Decision {
+  const problem = requireStatus(state, ['in-review'], 'approve the draft')
+  if (problem) return problem
+  if (state.caseType === 'review') return fail('wrong-case-type', 'a review is decided with DecideReview, not approved')
+  // Seed 002 review step: a second person checks every response before it goes (four-eyes).
+  if (state.draft?.drafterId === ctx.actorId)
+    return fail('four-eyes', `${ctx.actorId} drafted version ${state.draft.version}`)
+  return emit(ctx, { type: 'DraftApproved', version: state.draft?.version ?? 0 })
+}
+
+export function returnDraft(state: CaseState, cmd: Cmd<'ReturnDraft'>, ctx: DecideContext): Decision {
+  return (
+    requireStatus(state, ['in-review', 'approved'], 'return the draft') ??
+    requireText(cmd.comments, 'comments') ??
+    emit(ctx, { type: 'DraftReturned', version: state.draft?.version ?? 0, comments: cmd.comments.trim() })
+  )
+}

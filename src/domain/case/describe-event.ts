@@ -1,0 +1,76 @@
+import {
+  AUTHORITY_DOCUMENT_LABELS,
+  IDENTITY_DOCUMENT_TYPES,
+  isAuthorityDocumentType,
+} from '../requester/evidence-rules.js'
+import type { CaseEvent, CaseEventType, EventOf } from './events.js'
+import { formatLongDate } from './long-dates.js'
+import { OUTCOME_LABELS } from './outcome.js'
+
+const identityLabels = new Map(IDENTITY_DOCUMENT_TYPES.map((d) => [d.type, d.label.toLowerCase()]))
+
+function documentLabel(type: string): string {
+  if (isAuthorityDocumentType(type)) return AUTHORITY_DOCUMENT_LABELS[type].toLowerCase()
+  return identityLabels.get(type) ?? type
+}
+
+function codes(list: readonly string[]): string {
+  return list.length === 0 ? '' : ` (${list.join(', ')})`
+}
+
+const CASE_TYPE_NAMES = {
+  'rights-request': 'Request',
+  review: 'Review request',
+  complaint: 'Complaint',
+  'regulator-case': 'Regulator enquiry',
+} as const
+
+type Describers = { [K in CaseEventType]: (event: EventOf<K>) => string }
+
+// One line per event for the case timeline. Wording for letters and the public lives in the web locales.
+const describers: Describers = {
+  RequestLogged: (e) => `${CASE_TYPE_NAMES[e.caseType]} received by ${e.channel} on ${formatLongDate(e.receivedOn)}`,
+  Acknowledged: (e) => `Acknowledgement sent on ${formatLongDate(e.on)}`,
+  IdentityRequested: (e) => `Proof of identity asked for${e.rationale ? `: ${e.rationale}` : ''}`,
+  AuthorityRequested: (e) => `Proof that the representative may act asked for${e.note ? `: ${e.note}` : ''}`,
+  FeeRequested: (e) => `Fee of £${(e.amountPence / 100).toFixed(2)} asked for: ${e.basis}`,
+  ClarificationRequested: (e) => `Clarification asked for: ${e.question}`,
+  IdentityVerified: (e) =>
+    `Identity verified: ${e.documentsSeen.map((d) => documentLabel(d.documentType)).join(', ')} (seen by ${e.verifierId})`,
+  AuthorityReceived: (e) =>
+    `Authority to act received on ${formatLongDate(e.receivedOn)}: ${documentLabel(e.documentType)}`,
+  FeePaid: (e) => `Fee paid on ${formatLongDate(e.paidOn)}`,
+  ClarificationReceived: (e) =>
+    `Clarification received on ${formatLongDate(e.receivedOn)}${e.summary ? `: ${e.summary}` : ''}`,
+  ClarificationDeclined: (e) =>
+    `Requester declined to clarify (${formatLongDate(e.on)}); searching on what they asked for`,
+  DeadlineExtended: (e) =>
+    `Deadline extended to ${formatLongDate(e.due)} ${e.ground === 'complexity' ? 'because the request is complex' : 'because of the number of requests'}; notice given on ${formatLongDate(e.noticeGivenOn)}`,
+  CaseAssigned: (e) => `Assigned to ${e.assigneeId}`,
+  WorkStarted: () => 'Work started',
+  RequestRefused: (e) => `Decision to refuse: ${OUTCOME_LABELS[e.outcome]}${codes(e.exemptionCodes)}`,
+  RequestRedirected: (e) =>
+    e.to === 'deceased-foi'
+      ? 'Redirected: about a person who has died, handled outside data protection law'
+      : `Redirected to ${e.controllerName ?? 'another organisation'}`,
+  DraftSubmitted: (e) => `Draft response version ${e.version} submitted for approval`,
+  DraftApproved: (e) => `Draft response version ${e.version} approved by ${e.actorId}`,
+  DraftReturned: (e) => `Draft response version ${e.version} returned with comments: ${e.comments}`,
+  ResponseSent: (e) =>
+    `Response sent by ${e.channel} on ${formatLongDate(e.sentOn)}: ${OUTCOME_LABELS[e.outcome]}${codes(e.exemptionCodes)}`,
+  RequestWithdrawn: (e) => `Withdrawn: ${e.reason}`,
+  CaseClosed: (e) => `Case closed on ${formatLongDate(e.on)}`,
+  CaseReopened: (e) => `Case reopened: ${e.reason}`,
+  CaseLinked: (e) => `Linked to case ${e.otherCaseId} (${e.relation})`,
+  ReviewDecided: (e) => `Review decided: ${OUTCOME_LABELS[e.outcome]}`,
+  ComplaintOutcomeRecorded: (e) => `Complaint outcome: ${OUTCOME_LABELS[e.outcome]}`,
+  RegulatorEnquiryRecorded: (e) =>
+    `Regulator enquiry recorded${e.dueOn ? `, answer due ${formatLongDate(e.dueOn)}` : ''}: ${e.summary}`,
+  DeadlineFlagged: (e) => `Deadline flag: ${e.kind.replaceAll('-', ' ')} (${formatLongDate(e.forDate)})`,
+}
+
+/** A plain-English line for the case timeline. */
+export function describeEvent(event: CaseEvent): string {
+  const describe = describers[event.type] as (e: CaseEvent) => string
+  return describe(event)
+}

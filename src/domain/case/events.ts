@@ -1,0 +1,130 @@
+import type { LocalDate, ProcessingRoute } from '../clock/index.js'
+import type { DocumentSeen, RequesterType } from '../requester/evidence-rules.js'
+import type { Right } from '../rights/rights.js'
+import type {
+  CaseType,
+  Channel,
+  DeadlineFlagKind,
+  ExtensionGround,
+  LinkRelation,
+  Outcome,
+  Person,
+  RedirectTarget,
+  RefusalBasis,
+  Representative,
+  RequestDetails,
+  ResponseChannel,
+} from './types.js'
+
+export { describeEvent } from './describe-event.js'
+
+/**
+ * What happened to a case, in the past tense. The events are the audit trail and the timeline (DESIGN §3): each
+ * carries who did it (`actorId`), when (`at`, an ISO instant) and the data `evolve` needs, so the state can always
+ * be rebuilt from them.
+ */
+interface Base {
+  actorId: string
+  at: string
+}
+
+export interface RequestLogged extends Base {
+  type: 'RequestLogged'
+  caseId: string
+  reference: string
+  controllerId: string
+  caseType: CaseType
+  right?: Right
+  route: ProcessingRoute
+  channel: Channel
+  receivedAt: string
+  receivedOn: LocalDate
+  subject: Person
+  requesterType: RequesterType
+  representative?: Representative
+  request: RequestDetails
+  parentCaseId?: string
+  regulatorReference?: string
+  regulatorDueOn?: LocalDate
+}
+
+export type CaseEvent =
+  | RequestLogged
+  | (Base & { type: 'Acknowledged'; on: LocalDate })
+  | (Base & { type: 'IdentityRequested'; requestedOn: LocalDate; rationale?: string })
+  | (Base & { type: 'AuthorityRequested'; requestedOn: LocalDate; note?: string })
+  | (Base & {
+      type: 'FeeRequested'
+      requestedOn: LocalDate
+      amountPence: number
+      basis: string
+      breakdown: { hours: number; ratePence: number; disbursementsPence: number }
+    })
+  | (Base & { type: 'ClarificationRequested'; requestedOn: LocalDate; question: string })
+  | (Base & {
+      type: 'IdentityVerified'
+      documentsSeen: DocumentSeen[]
+      verifiedOn: LocalDate
+      verifierId: string
+      receivedOn: LocalDate
+      /** True when this ends an identity restart, so the clock starts again from receivedOn. */
+      endsRestart: boolean
+    })
+  | (Base & { type: 'AuthorityReceived'; documentType: string; receivedOn: LocalDate; endsRestart: boolean })
+  | (Base & { type: 'FeePaid'; paidOn: LocalDate })
+  | (Base & { type: 'ClarificationReceived'; receivedOn: LocalDate; summary?: string })
+  | (Base & { type: 'ClarificationDeclined'; on: LocalDate })
+  | (Base & {
+      type: 'DeadlineExtended'
+      ground: ExtensionGround
+      reasons: string
+      noticeGivenOn: LocalDate
+      due: LocalDate
+    })
+  | (Base & { type: 'CaseAssigned'; assigneeId: string; previousAssigneeId?: string })
+  | (Base & { type: 'WorkStarted'; on: LocalDate })
+  | (Base & {
+      type: 'RequestRefused'
+      basis: RefusalBasis
+      exemptionCodes: string[]
+      justification: string
+      outcome: Outcome
+      on: LocalDate
+    })
+  | (Base & {
+      type: 'RequestRedirected'
+      to: RedirectTarget
+      controllerName?: string
+      note: string
+      outcome: Outcome
+      on: LocalDate
+    })
+  | (Base & { type: 'DraftSubmitted'; version: number; summary: string; letterId?: string })
+  | (Base & { type: 'DraftApproved'; version: number })
+  | (Base & { type: 'DraftReturned'; version: number; comments: string })
+  | (Base & {
+      type: 'ResponseSent'
+      channel: ResponseChannel
+      outcome: Outcome
+      sentOn: LocalDate
+      exemptionCodes: string[]
+    })
+  | (Base & { type: 'RequestWithdrawn'; reason: string; on: LocalDate })
+  | (Base & { type: 'CaseClosed'; on: LocalDate })
+  | (Base & { type: 'CaseReopened'; reason: string; on: LocalDate })
+  | (Base & { type: 'CaseLinked'; otherCaseId: string; relation: LinkRelation })
+  | (Base & { type: 'ReviewDecided'; upheld: boolean; reasons: string; outcome: Outcome; on: LocalDate })
+  | (Base & { type: 'ComplaintOutcomeRecorded'; upheld: boolean; summary: string; outcome: Outcome; on: LocalDate })
+  | (Base & {
+      type: 'RegulatorEnquiryRecorded'
+      summary: string
+      on: LocalDate
+      dueOn?: LocalDate
+      regulatorReference?: string
+    })
+  | (Base & { type: 'DeadlineFlagged'; kind: DeadlineFlagKind; forDate: LocalDate })
+
+export type CaseEventType = CaseEvent['type']
+
+/** The event of one type, e.g. `EventOf<'DraftApproved'>`. */
+export type EventOf<T extends CaseEventType> = Extract<CaseEvent, { type: T }>

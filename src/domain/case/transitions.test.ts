@@ -1,0 +1,226 @@
+import { describe, expect, it } from 'vitest'
+import type { DomainErrorCode } from '../errors.js'
+import { harness, logCommand, verifiedAccessRequest, type Harness } from './case-fixtures.js'
+import { COMMAND_TYPES, type Command, type CommandType } from './commands.js'
+import type { CaseStatus } from './types.js'
+
+// For each status: which commands are refused, and with which error; and which must still be accepted.
+// Every attempt is made the next day by the reviewer, who did not draft anything, so four-eyes never interferes.
+
+const DAY = '2026-03-03'
+type CaseCommand = Exclude<CommandType, 'LogRequest'>
+
+const sample: Record<CaseCommand, Command> = {
+  Acknowledge: { type: 'Acknowledge' },
+  RequestIdentity: { type: 'RequestIdentity' },
+  RequestAuthority: { type: 'RequestAuthority' },
+  RequestFee: {
+    type: 'RequestFee',
+    amountPence: 2500,
+    basis: 'Repeat request',
+    breakdown: { hours: 1, ratePence: 2500, disbursementsPence: 0 },
+  },
+  RequestClarification: { type: 'RequestClarification', question: 'Which years?' },
+  RecordIdentityVerified: {
+    type: 'RecordIdentityVerified',
+    documentsSeen: [
+      { party: 'subject', documentType: 'passport' },
+      { party: 'subject', documentType: 'utility-bill' },
+    ],
+    verifiedOn: DAY,
+    verifierId: 'corr',
+    receivedOn: DAY,
+  },
+  RecordAuthorityReceived: {
+    type: 'RecordAuthorityReceived',
+    documentType: 'signed-written-authority',
+    receivedOn: DAY,
+  },
+  RecordFeePaid: { type: 'RecordFeePaid', paidOn: DAY },
+  RecordClarificationReceived: { type: 'RecordClarificationReceived', receivedOn: DAY },
+  RecordClarificationDeclined: { type: 'RecordClarificationDeclined', on: DAY },
+  Extend: { type: 'Extend', ground: 'complexity', reasons: 'Several archived systems to search' },
+  Assign: { type: 'Assign', assigneeId: 'dp2' },
+  StartWork: { type: 'StartWork' },
+  Refuse: { type: 'Refuse', basis: 'manifestly-excessive', justification: 'Fifth identical request in a month' },
+  Redirect: { type: 'Redirect', to: 'deceased-foi', note: 'About a late relative' },
+  SubmitDraft: { type: 'SubmitDraft', version: 9, summary: 'Draft' },
+  Approve: { type: 'Approve' },
+  ReturnDraft: { type: 'ReturnDraft', comments: 'Check page 2' },
+  RecordResponseSent: { type: 'RecordResponseSent', channel: 'email', outcome: 'disclosed-in-full', sentOn: DAY },
+  Withdraw: { type: 'Withdraw', reason: 'No longer needed' },
+  Close: { type: 'Close' },
+  Reopen: { type: 'Reopen', reason: 'Requester came back' },
+  LinkCase: { type: 'LinkCase', otherCaseId: 'case-2', relation: 'related' },
+  DecideReview: { type: 'DecideReview', upheld: true, reasons: 'Disclose' },
+  RecordComplaintOutcome: { type: 'RecordComplaintOutcome', upheld: true, summary: 'Upheld' },
+  RecordRegulatorEnquiry: { type: 'RecordRegulatorEnquiry', summary: 'ICO asks for our search record' },
+  FlagDeadline: { type: 'FlagDeadline', kind: 'due-soon', forDate: '2026-04-02' },
+}
+
+function agentRequest(): Harness {
+  const h = harness('2026-03-02')
+  h.run(
+    logCommand({ requesterType: 'solicitor-or-agent', representative: { name: 'Sam Law', relationship: 'solicitor' } }),
+  )
+  return h
+}
+
+function then(h: Harness, ...commands: [Command, string?][]): Harness {
+  for (const [command, actor] of commands) h.run(command, '2026-03-02', actor ?? 'dp')
+  return h
+}
+
+const reach: Record<CaseStatus, () => Harness> = {
+  received: () => verifiedAccessRequest(),
+  'awaiting-identity': () => then(harness('2026-03-02'), [logCommand()], [{ type: 'RequestIdentity' }]),
+  'awaiting-authority': () => then(agentRequest(), [{ type: 'RequestAuthority' }]),
+  'awaiting-fee': () => then(verifiedAccessRequest(), [sample.RequestFee]),
+  'awaiting-clarification': () => then(verifiedAccessRequest(), [sample.RequestClarification]),
+  'in-progress': () => then(verifiedAccessRequest(), [sample.StartWork]),
+  'in-review': () => then(reach['in-progress'](), [{ type: 'SubmitDraft', version: 1, summary: 'Draft' }]),
+  approved: () => then(reach['in-review'](), [sample.Approve, 'reviewer']),
+  responded: () => then(reach.approved(), [{ ...sample.RecordResponseSent, sentOn: '2026-03-02' } as Command]),
+  closed: () => then(reach.responded(), [sample.Close]),
+  withdrawn: () => then(verifiedAccessRequest(), [sample.Withdraw]),
+}
+
+const finishedRefusals = Object.fromEntries(
+  COMMAND_TYPES.filter((t) => !['LogRequest', 'Reopen', 'LinkCase'].includes(t)).map((t) => [t, 'case-closed']),
+) as Partial<Record<CaseCommand, DomainErrorCode>>
+
+const refused: Record<CaseStatus, Partial<Record<CaseCommand, DomainErrorCode>>> = {
+  received: {
+    Approve: 'invalid-transition',
+    ReturnDraft: 'invalid-transition',
+    SubmitDraft: 'invalid-transition',
+    RecordResponseSent: 'approval-required',
+    Close: 'invalid-transition',
+    Reopen: 'invalid-transition',
+    RecordFeePaid: 'invalid-transition',
+    RecordClarificationReceived: 'invalid-transition',
+    RequestAuthority: 'validation',
+    DecideReview: 'wrong-case-type',
+    RecordComplaintOutcome: 'wrong-case-type',
+    RecordRegulatorEnquiry: 'wrong-case-type',
+  },
+  'awaiting-identity': {
+    StartWork: 'invalid-transition',
+    SubmitDraft: 'invalid-transition',
+    Approve: 'invalid-transition',
+    Close: 'invalid-transition',
+    Reopen: 'invalid-transition',
+    RequestIdentity: 'conflict',
+    RecordResponseSent: 'approval-required',
+  },
+  'awaiting-authority': {
+    StartWork: 'invalid-transition',
+    SubmitDraft: 'invalid-transition',
+    RequestAuthority: 'conflict',
+  },
+  'awaiting-fee': { StartWork: 'invalid-transition', SubmitDraft: 'invalid-transition', RequestFee: 'conflict' },
+  'awaiting-clarification': {
+    StartWork: 'invalid-transition',
+    SubmitDraft: 'invalid-transition',
+    RequestClarification: 'conflict',
+  },
+  'in-progress': {
+    StartWork: 'invalid-transition',
+    Approve: 'invalid-transition',
+    ReturnDraft: 'invalid-transition',
+    Close: 'invalid-transition',
+    Reopen: 'invalid-transition',
+    RecordResponseSent: 'approval-required',
+  },
+  'in-review': {
+    SubmitDraft: 'invalid-transition',
+    StartWork: 'invalid-transition',
+    Refuse: 'invalid-transition',
+    Redirect: 'invalid-transition',
+    RequestIdentity: 'invalid-transition',
+    RequestClarification: 'invalid-transition',
+    RequestFee: 'invalid-transition',
+    Close: 'invalid-transition',
+    Reopen: 'invalid-transition',
+    RecordResponseSent: 'approval-required',
+  },
+  approved: {
+    Approve: 'invalid-transition',
+    SubmitDraft: 'invalid-transition',
+    StartWork: 'invalid-transition',
+    Refuse: 'invalid-transition',
+    RequestIdentity: 'invalid-transition',
+    Close: 'invalid-transition',
+    Reopen: 'invalid-transition',
+  },
+  responded: {
+    Withdraw: 'invalid-transition',
+    Extend: 'invalid-transition',
+    SubmitDraft: 'invalid-transition',
+    Approve: 'invalid-transition',
+    RecordResponseSent: 'invalid-transition',
+    RequestIdentity: 'invalid-transition',
+    StartWork: 'invalid-transition',
+    Refuse: 'invalid-transition',
+    FlagDeadline: 'invalid-transition',
+  },
+  closed: finishedRefusals,
+  withdrawn: finishedRefusals,
+}
+
+const accepted: Record<CaseStatus, Command[]> = {
+  received: [
+    sample.Acknowledge,
+    sample.RequestIdentity,
+    sample.RequestClarification,
+    sample.RequestFee,
+    sample.Extend,
+    sample.StartWork,
+    sample.Refuse,
+    sample.Redirect,
+    sample.Withdraw,
+    sample.LinkCase,
+    sample.FlagDeadline,
+  ],
+  'awaiting-identity': [sample.RecordIdentityVerified, sample.Withdraw, sample.Extend, sample.Refuse, sample.Redirect],
+  'awaiting-authority': [sample.RecordAuthorityReceived, { ...sample.Refuse, basis: 'no-authority' } as Command],
+  'awaiting-fee': [sample.RecordFeePaid, sample.Refuse],
+  'awaiting-clarification': [sample.RecordClarificationReceived, sample.RecordClarificationDeclined],
+  'in-progress': [
+    sample.SubmitDraft,
+    sample.RequestIdentity,
+    sample.RequestClarification,
+    sample.Refuse,
+    sample.Redirect,
+    sample.Withdraw,
+    sample.Extend,
+  ],
+  'in-review': [sample.Approve, sample.ReturnDraft, sample.Withdraw, sample.Extend, sample.Assign],
+  approved: [sample.RecordResponseSent, sample.ReturnDraft, sample.Withdraw, sample.Extend],
+  responded: [sample.Close, sample.Reopen, sample.LinkCase],
+  closed: [sample.Reopen, sample.LinkCase],
+  withdrawn: [sample.Reopen, sample.LinkCase],
+}
+
+describe('which commands each status refuses', () => {
+  for (const [status, table] of Object.entries(refused) as [
+    CaseStatus,
+    Partial<Record<CaseCommand, DomainErrorCode>>,
+  ][]) {
+    it.each(Object.entries(table))(`${status}: %s is refused with %s`, (type, code) => {
+      const h = reach[status]()
+      expect(h.state.status).toBe(status)
+      const result = h.attempt(sample[type as CaseCommand], DAY, 'reviewer')
+      expect(result.ok ? 'accepted' : result.error.code).toBe(code)
+    })
+  }
+})
+
+describe('which commands each status accepts', () => {
+  for (const [status, commands] of Object.entries(accepted) as [CaseStatus, Command[]][]) {
+    it.each(commands.map((c) => [c.type, c] as const))(`${status}: %s is accepted`, (_type, command) => {
+      const result = reach[status]().attempt(command, DAY, 'reviewer')
+      expect(result.ok ? 'accepted' : `${result.error.code}: ${result.error.message}`).toBe('accepted')
+    })
+  }
+})

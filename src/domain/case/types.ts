@@ -1,0 +1,187 @@
+import type { ClarificationPause, ClockRestart, LocalDate, ProcessingRoute } from '../clock/index.js'
+import type { DocumentSeen, RequesterType } from '../requester/evidence-rules.js'
+import type { Right } from '../rights/rights.js'
+
+export type CaseType = 'rights-request' | 'review' | 'complaint' | 'regulator-case'
+
+export type CaseStatus =
+  | 'received'
+  | 'awaiting-identity'
+  | 'awaiting-authority'
+  | 'awaiting-fee'
+  | 'awaiting-clarification'
+  | 'in-progress'
+  | 'in-review'
+  | 'approved'
+  | 'responded'
+  | 'closed'
+  | 'withdrawn'
+
+export const CASE_STATUSES = [
+  'received',
+  'awaiting-identity',
+  'awaiting-authority',
+  'awaiting-fee',
+  'awaiting-clarification',
+  'in-progress',
+  'in-review',
+  'approved',
+  'responded',
+  'closed',
+  'withdrawn',
+] as const satisfies readonly CaseStatus[]
+
+export type Channel = 'email' | 'post' | 'phone' | 'in-person' | 'portal' | 'api'
+
+/** How a response can be sent: always in writing (DPA s.45(3) for Part 3; seed 002 sends by email or post). */
+export type ResponseChannel = 'email' | 'post' | 'portal'
+
+export type Outcome =
+  | 'disclosed-in-full'
+  | 'disclosed-in-part'
+  | 'no-data-held'
+  | 'refused-manifestly-unfounded'
+  | 'refused-manifestly-excessive'
+  | 'refused-exemption'
+  | 'neither-confirm-nor-deny'
+  | 'not-valid-no-authority'
+  | 'redirected-other-controller'
+  | 'redirected-deceased-foi'
+  | 'action-taken'
+  | 'action-declined'
+  | 'review-upheld'
+  | 'review-not-upheld'
+  | 'complaint-upheld'
+  | 'complaint-not-upheld'
+  | 'regulator-answered'
+  | 'withdrawn'
+
+export interface PostalAddress {
+  lines: string[]
+  postcode?: string
+}
+
+export interface Person {
+  name: string
+  email?: string
+  phone?: string
+  address?: PostalAddress
+  dateOfBirth?: LocalDate
+  otherNames?: string[]
+}
+
+export interface Representative extends Person {
+  /** In the requester's words, e.g. "mother", "solicitor", "attorney (property and financial affairs)". */
+  relationship: string
+  organisation?: string
+}
+
+export interface RequestDetails {
+  description: string
+  actionWanted: string
+  reasons: string
+  preferredFormat?: string
+  /** Right-specific answers keyed by RightDefinition.requiredDetails[].field. */
+  details: Record<string, string>
+}
+
+export type ExtensionGround = 'complexity' | 'number'
+
+export interface Extension {
+  ground: ExtensionGround
+  reasons: string
+  noticeGivenOn: LocalDate
+}
+
+export type RefusalBasis = 'manifestly-unfounded' | 'manifestly-excessive' | 'no-authority' | 'exemption'
+
+export type RedirectTarget = 'other-controller' | 'deceased-foi'
+
+export type LinkRelation =
+  'related' | 'same-requester' | 'duplicate' | 'concerns' | 'review' | 'complaint' | 'regulator-case'
+
+export type DeadlineFlagKind = 'due-soon' | 'overdue' | 'extension-notice-due' | 'acknowledgement-due'
+
+export interface CaseLink {
+  caseId: string
+  relation: LinkRelation
+}
+
+/** The aggregate snapshot: plain JSON data, rebuilt by folding the case's events with `evolve`. */
+export interface CaseState {
+  id: string
+  reference: string
+  controllerId: string
+  caseType: CaseType
+  /** Rights requests only. */
+  right?: Right
+  route: ProcessingRoute
+  status: CaseStatus
+  channel: Channel
+  receivedOn: LocalDate
+  receivedAt: string
+  subject: Person
+  requesterType: RequesterType
+  representative?: Representative
+  request: RequestDetails
+  /** Clock inputs (uk-rules §1.3): identity, authority and fee restarts, clarification pauses, the extension. */
+  restarts: ClockRestart[]
+  pauses: ClarificationPause[]
+  clarificationQuestions: string[]
+  extension?: Extension
+  acknowledgedOn?: LocalDate
+  /** Which documents were seen and by whom: never their contents or copies (seed 002). */
+  identity?: { documentsSeen: DocumentSeen[]; verifiedOn: LocalDate; verifierId: string }
+  authority?: { documentType: string; receivedOn: LocalDate; recordedBy: string }
+  fee?: {
+    amountPence: number
+    basis: string
+    breakdown: { hours: number; ratePence: number; disbursementsPence: number }
+    requestedOn: LocalDate
+    paidOn?: LocalDate
+  }
+  assigneeId?: string
+  workStartedOn?: LocalDate
+  draft?: {
+    version: number
+    drafterId: string
+    submittedAt?: string
+    summary: string
+    letterId?: string
+    comments?: string[]
+  }
+  approval?: { approverId: string; approvedAt: string; version: number }
+  refusal?: {
+    basis: RefusalBasis
+    exemptionCodes: string[]
+    justification: string
+    decidedBy: string
+    decidedOn: LocalDate
+  }
+  redirect?: { to: RedirectTarget; controllerName?: string; note: string; decidedOn: LocalDate }
+  reviewDecision?: { upheld: boolean; reasons: string; decidedBy: string; decidedOn: LocalDate }
+  complaintOutcome?: { upheld: boolean; summary: string; recordedBy: string; recordedOn: LocalDate }
+  regulator?: { reference?: string; dueOn?: LocalDate; enquiries: { on: LocalDate; summary: string }[] }
+  response?: { channel: ResponseChannel; outcome: Outcome; sentOn: LocalDate; exemptionCodes: string[] }
+  outcome?: Outcome
+  withdrawal?: { reason: string; on: LocalDate }
+  links: CaseLink[]
+  /** Reviews, complaints and regulator cases point at the case they concern. */
+  parentCaseId?: string
+  /** The date last flagged for each kind, so a repeated deadline sweep adds nothing (see decide: FlagDeadline). */
+  deadlineFlags: Partial<Record<DeadlineFlagKind, LocalDate>>
+  closedOn?: LocalDate
+  /** Number of events applied; the expected version for optimistic concurrency. */
+  version: number
+}
+
+/** Statuses in which the office is waiting on the requester; the matching restart or pause is open. */
+export const AWAITING_STATUSES = [
+  'awaiting-identity',
+  'awaiting-authority',
+  'awaiting-fee',
+  'awaiting-clarification',
+] as const satisfies readonly CaseStatus[]
+
+/** Statuses in which nothing more happens to the case unless it is reopened. */
+export const FINISHED_STATUSES = ['closed', 'withdrawn'] as const satisfies readonly CaseStatus[]

@@ -1,0 +1,46 @@
+import type { ProcessingRoute } from '../clock/index.js'
+import type { Right } from '../rights/rights.js'
+import { LAW_ENFORCEMENT } from './law-enforcement.js'
+import { SCHEDULE_2 } from './schedule-2.js'
+import { SCHEDULES_3_AND_4 } from './schedules-3-and-4.js'
+import type { Exemption, RestrictedDuty } from './types.js'
+import { UK_GDPR_GENERAL } from './uk-gdpr-general.js'
+
+export type { Exemption, ExemptionRoute, ExemptionTest, RestrictedDuty } from './types.js'
+
+/**
+ * Every exemption and restriction code of uk-rules §6 (UK GDPR route §6.1, Part 3 route §6.2), kept as data so a
+ * redaction or a withheld item can carry one code with its citation and a plain-English reason for the letter.
+ */
+export const EXEMPTIONS: readonly Exemption[] = [
+  ...UK_GDPR_GENERAL,
+  ...SCHEDULE_2,
+  ...SCHEDULES_3_AND_4,
+  ...LAW_ENFORCEMENT,
+]
+
+/** The code a redaction tool proposes first: third-party information is by far the most common reason. */
+export const DEFAULT_REDACTION_EXEMPTION = 'S2P3_16_THIRD'
+
+const byCode = new Map(EXEMPTIONS.map((e) => [e.code, e]))
+
+export function exemptionByCode(code: string): Exemption | undefined {
+  return byCode.get(code)
+}
+
+export function appliesToRoute(exemption: Exemption, route: ProcessingRoute): boolean {
+  return exemption.route === 'both' || exemption.route === route
+}
+
+/** The codes a caseworker may cite when answering a request for this right on this route. */
+export function exemptionsFor(right: Right | RestrictedDuty, route: ProcessingRoute): Exemption[] {
+  return EXEMPTIONS.filter((e) => appliesToRoute(e, route) && e.restricts.includes(right))
+}
+
+/** Codes that do not exist, or that cannot be used on this route (Part 3 cannot use Schedules 2–4, uk-rules §9). */
+export function invalidExemptionCodes(codes: readonly string[], route: ProcessingRoute): string[] {
+  return codes.filter((code) => {
+    const exemption = byCode.get(code)
+    return exemption === undefined || !appliesToRoute(exemption, route)
+  })
+}
