@@ -17,6 +17,17 @@ export default defineConfig({
           globalSetup: ['test/global-setup.ts'],
         },
       },
+      {
+        // Chromium end-to-end tests (playwright-core + axe); they skip with a message without /usr/bin/chromium.
+        test: {
+          name: 'e2e',
+          include: ['e2e/**/*.e2e.test.ts'],
+          fileParallelism: false,
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+          globalSetup: ['test/global-setup.ts'],
+        },
+      },
     ],
   },
 })

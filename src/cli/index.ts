@@ -7,6 +7,7 @@ import { createUserCommand } from './commands/create-user.js'
 import { tokenCommand } from './commands/token.js'
 import { deadlineCommand } from './commands/deadline-cli.js'
 import { auditCommand } from './commands/audit.js'
+import { holidayCommand } from './commands/holiday.js'
 
 const commands: CliCommand[] = [
   ...serverCommands,
@@ -16,6 +17,7 @@ const commands: CliCommand[] = [
   tokenCommand,
   deadlineCommand,
   auditCommand,
+  holidayCommand,
 ]
 
 function usage(): string {

@@ -87,6 +87,17 @@ function isAlive(pid: number): boolean {
   }
 }
 
+/** Live postgres processes serving dir/pg, found by command line: one still starting has no pid file yet. */
+async function postgresOn(dir: string): Promise<number[]> {
+  const found: number[] = []
+  for (const name of await fs.readdir('/proc')) {
+    if (!/^\d+$/.test(name)) continue
+    const cmdline = await fs.readFile(`/proc/${name}/cmdline`, 'utf8').catch(() => '')
+    if (cmdline.split('\0').includes(path.join(dir, 'pg')) && isAlive(Number(name))) found.push(Number(name))
+  }
+  return found
+}
+
 describe('embedded PostgreSQL', () => {
   it('keeps committed data across a stop and a start on the same data directory', async () => {
     await withTempDir(async (dir) => {
@@ -215,6 +226,26 @@ describe('embedded PostgreSQL', () => {
         await pool.end()
         await db.stop()
       }
+    })
+  })
+
+  it('leaves no PostgreSQL running when the app dies while the server is being restarted', async () => {
+    await withTempDir(async (dir) => {
+      // The app exits just after the supervisor spawned the replacement server, before it is ready.
+      const app = runChild(
+        `import { startEmbeddedPostgres } from ${JSON.stringify(embeddedModule)}
+         const log = (m) => { if (m.includes('restarting it')) setImmediate(() => process.exit(1)) }
+         const db = await startEmbeddedPostgres({ dataDir: ${JSON.stringify(dir)}, log })
+         console.log(db.url); setInterval(() => {}, 1000)`,
+      )
+      await app.firstLine
+      process.kill(await postmasterPid(dir), 'SIGKILL')
+      expect(await app.exited).toBe(1)
+      const deadline = Date.now() + 20_000
+      while ((await postgresOn(dir)).length > 0 && Date.now() < deadline) await sleep(100)
+      const left = await postgresOn(dir)
+      for (const pid of left) process.kill(pid, 'SIGKILL') // a failing run must not leak it either
+      expect(left).toEqual([])
     })
   })
 

@@ -66,6 +66,9 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
 /** Runs one postmaster at a time on a fixed port, and brings it back if it dies while we did not ask. */
 class Supervisor {
   private child: ChildProcess | undefined
+  // A postmaster spawned but not yet ready (starting, or recovering after a crash): if the app dies now,
+  // it must not be left running on its own.
+  private starting: ChildProcess | undefined
   private port = 0
   private stopping = false
   private stopped: Promise<void> | undefined
@@ -73,7 +76,7 @@ class Supervisor {
   private recentCrashes: number[] = []
   // If the app dies without calling stop() (uncaught error, process.exit), ask the server to shut down
   // cleanly on its own; kill(2) is synchronous, so it works from an 'exit' listener.
-  private readonly onProcessExit = () => this.child?.kill('SIGINT')
+  private readonly onProcessExit = () => (this.child ?? this.starting)?.kill('SIGINT')
 
   constructor(
     private readonly ctx: Context,
@@ -116,7 +119,7 @@ class Supervisor {
     for (let attempt = 0; ; attempt++) {
       if (this.stopping) throw new Error('stopped while starting')
       try {
-        this.child = await spawnPostmaster(this.ctx, this.port)
+        this.child = await spawnPostmaster(this.ctx, this.port, (spawned) => (this.starting = spawned))
         this.child.once('exit', (code, signal) => this.onExit(code, signal))
         return
       } catch (err) {
@@ -125,6 +128,8 @@ class Supervisor {
         // Someone took our port between choosing it and binding; a restart keeps the port the app knows.
         if (initial && /could not bind|could not create any TCP/i.test(message)) this.port = await freePort()
         await sleep(Math.min(250 * 2 ** attempt, 3_000))
+      } finally {
+        this.starting = undefined
       }
     }
   }
@@ -152,7 +157,7 @@ class Supervisor {
   }
 }
 
-function spawnPostmaster(ctx: Context, port: number): Promise<ChildProcess> {
+function spawnPostmaster(ctx: Context, port: number, onSpawn: (child: ChildProcess) => void): Promise<ChildProcess> {
   // -h: TCP on loopback only. Unix socket off: nothing needs it, and deep data paths overflow sun_path.
   // lc_messages=C: the readiness and error matching below needs English.
   const args = ['-D', ctx.pgDir, '-p', String(port), '-h', '127.0.0.1', '-c', 'unix_socket_directories=']
@@ -160,6 +165,7 @@ function spawnPostmaster(ctx: Context, port: number): Promise<ChildProcess> {
   // detached: a Ctrl-C in a terminal signals the whole foreground process group, but when the server
   // stops is the app's decision (it calls stop() after draining), not the terminal's.
   const child = spawn(ctx.bins.postgres, args, { ...spawnOptions(ctx), detached: true })
+  onSpawn(child)
   return new Promise((resolve, reject) => {
     const recent: string[] = []
     let settled = false

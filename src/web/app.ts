@@ -1,10 +1,11 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import Fastify, { type FastifyInstance } from 'fastify'
-import formbody from '@fastify/formbody'
 import type { AppDeps } from '../application/deps.js'
 import { migrationsApplied, migrationsFolder } from '../persistence/db.js'
 import { registerApi } from './api/index.js'
+import { registerSessions } from './session.js'
+import { registerWebShell } from './shell.js'
 
 export interface WebOptions {
   deps: AppDeps
@@ -12,6 +13,7 @@ export interface WebOptions {
   cookieSecret: Buffer
   secureCookies: boolean
   serviceName: string
+  organisationName?: string
 }
 
 const expectedMigrations = (
@@ -21,7 +23,6 @@ const expectedMigrations = (
 /** Builds the whole web server: the public portal at /, staff casework at /staff, the API at /api. */
 export async function buildApp(opts: WebOptions): Promise<FastifyInstance> {
   const app = Fastify({ logger: opts.logger, trustProxy: true, bodyLimit: 1_048_576 })
-  await app.register(formbody)
 
   // /health: the process is up. /ready: the database answers and every migration is applied.
   app.get('/health', async () => ({ status: 'ok' }))
@@ -30,12 +31,19 @@ export async function buildApp(opts: WebOptions): Promise<FastifyInstance> {
     return reply.code(ready ? 200 : 503).send({ status: ready ? 'ready' : 'not ready' })
   })
 
+  await registerWebShell(app, {
+    cookieSecret: opts.cookieSecret,
+    secureCookies: opts.secureCookies,
+    serviceName: opts.serviceName,
+    organisationName: opts.organisationName,
+  })
+  await app.register(registerSessions, {
+    pool: opts.deps.pool,
+    secure: opts.secureCookies,
+    now: () => opts.deps.clock.now(),
+    idleMinutes: { staff: 30, public: 60 },
+    absoluteHours: 12,
+  })
   await registerApi(app, opts.deps)
-  app.get('/', async (_request, reply) =>
-    reply.type('text/html; charset=utf-8')
-      .send(`<!doctype html><html lang="en"><head><title>${opts.serviceName}</title></head>
-<body><h1>${opts.serviceName}</h1><p>The service is running. The public portal and casework screens are coming.</p>
-<p><a href="/api/docs">API documentation</a></p></body></html>`),
-  )
   return app
 }

@@ -115,3 +115,46 @@ export const extraHolidays = pgTable('extra_holidays', {
   name: text('name').notNull(),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 })
+
+/**
+ * Server-side sessions: staff sign-ins and the public's in-progress forms. The cookie carries a random
+ * token; only its SHA-256 is stored here, so a database leak does not hand out live sessions.
+ */
+export const webSessions = pgTable(
+  'web_sessions',
+  {
+    idHash: text('id_hash').primaryKey(),
+    kind: text('kind').notNull(),
+    userId: uuid('user_id'),
+    data: jsonb('data').notNull().$type<Record<string, unknown>>(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('web_sessions_expires_idx').on(t.expiresAt), index('web_sessions_user_idx').on(t.userId)],
+)
+
+/**
+ * Files held for a case (identity evidence, the original request, search material, letters, responses).
+ * The bytes live encrypted in the blob store under `storageKey`; a purge deletes them and keeps this row
+ * (without the key) as the record of what was held and when it was destroyed.
+ */
+export const documents = pgTable(
+  'documents',
+  {
+    id: uuid('id').primaryKey(),
+    caseId: uuid('case_id'),
+    kind: text('kind').notNull(),
+    filename: text('filename').notNull(),
+    contentType: text('content_type').notNull(),
+    size: integer('size').notNull(),
+    sha256: text('sha256'),
+    storageKey: text('storage_key'),
+    uploadedBy: text('uploaded_by').notNull(),
+    releasedToRequesterAt: timestamp('released_to_requester_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    purgedAt: timestamp('purged_at', { withTimezone: true }),
+    purgeReason: text('purge_reason'),
+  },
+  (t) => [index('documents_case_idx').on(t.caseId)],
+)
