@@ -35,6 +35,7 @@ export const configSchema = z.object({
   CLARIFICATION_SAME_DAY_EXCLUDES_ONE_DAY: boolFromEnv.default(true),
   DEADLINE_SWEEP_CRON: z.string().min(9).default('5 * * * *'),
   DUE_SOON_WORKING_DAYS: z.coerce.number().int().min(1).max(20).default(5),
+  IDENTITY_DOCUMENT_MAX_DAYS: z.coerce.number().int().min(1).max(365).default(90),
   DB_POOL_SIZE: z.coerce.number().int().min(2).max(100).default(10),
 })
 

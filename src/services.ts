@@ -9,6 +9,7 @@ import { listExtraHolidays } from './persistence/repositories/controller-reposit
 import { startJobs, type Jobs } from './jobs/queue.js'
 import { createMailer } from './notifications/mailer.js'
 import { loadOrCreateKey } from './storage/keys.js'
+import { createBlobStore } from './storage/blob-store.js'
 import type { AppDeps } from './application/deps.js'
 
 export type Role = 'web' | 'worker' | 'both' | 'none'
@@ -57,6 +58,8 @@ export async function createServices(config: Config, role: Role) {
       jobs: jobs ?? { enqueue: async () => undefined },
       dueSoonWorkingDays: config.DUE_SOON_WORKING_DAYS,
       baseUrl: config.baseUrl,
+      blobs: createBlobStore(path.join(path.resolve(config.dataDir), 'blobs'), blobKey),
+      identityDocumentMaxDays: config.IDENTITY_DOCUMENT_MAX_DAYS,
     }
     return {
       config,

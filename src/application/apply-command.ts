@@ -6,6 +6,7 @@ import { insertCase, updateCase } from '../persistence/repositories/case-reposit
 import { auditActorId, type Actor } from './actor.js'
 import type { AppDeps } from './deps.js'
 import { followUpJobs } from './follow-up-jobs.js'
+import { purgeCaseDocumentsIn } from './purge-documents.js'
 
 export interface CommandOutcome {
   state: CaseState
@@ -53,6 +54,11 @@ export async function applyCommand(
       payload: event,
     })),
   )
+  if (events.some((e) => e.type === 'IdentityVerified')) {
+    // Seed 002 / issue: the office records which documents it saw, never keeps the copies.
+    const reason = 'Identity verified: copies of identity documents are not kept'
+    await purgeCaseDocumentsIn(tx, deps, { caseId: next.id, kinds: ['identity'], reason, actorId: auditActorId(actor) })
+  }
   for (const job of await followUpJobs(tx, deps, next, events)) await deps.jobs.enqueue(tx, job.queue, job.data)
   return { state: next, clock, events }
 }

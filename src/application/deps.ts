@@ -1,5 +1,6 @@
 import type pg from 'pg'
 import type { Clock, ClockSettings, WorkingDayCalendar } from '../domain/index.js'
+import type { BlobStore } from '../storage/blob-store.js'
 import type { JobQueue } from './ports.js'
 
 /** What every use case needs: the database, time, the calendar, and the job queue. */
@@ -11,4 +12,7 @@ export interface AppDeps {
   jobs: JobQueue
   dueSoonWorkingDays: number
   baseUrl: string
+  blobs: BlobStore
+  /** Identity copies never verified are deleted after this many days (issue: ID documents never outlive their use). */
+  identityDocumentMaxDays: number
 }

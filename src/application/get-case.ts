@@ -1,4 +1,11 @@
-import { DomainError, clockOf, describeEvent, localDateInLondon, waitingFor } from '../domain/index.js'
+import {
+  CASE_EVENT_NAMES,
+  DomainError,
+  clockOf,
+  describeEvent,
+  localDateInLondon,
+  waitingFor,
+} from '../domain/index.js'
 import type { CaseClock, CaseEvent, CaseState } from '../domain/index.js'
 import { appendAudit } from '../persistence/audit-log.js'
 import { withTransaction } from '../persistence/db.js'
@@ -6,6 +13,25 @@ import { findCase } from '../persistence/repositories/case-repository.js'
 import { auditActorId, type Actor } from './actor.js'
 import { requireController, requirePermission } from './authorise.js'
 import type { AppDeps } from './deps.js'
+
+const CASE_EVENT_TYPES = new Set<string>(CASE_EVENT_NAMES)
+
+/** Plain words for a timeline row: domain events describe themselves; the rest are system records. */
+export function describeAuditEvent(eventType: string, payload: unknown): string {
+  if (payload === null) return `${eventType} (details removed under the retention schedule)`
+  if (CASE_EVENT_TYPES.has(eventType)) return describeEvent(payload as CaseEvent)
+  const p = payload as Record<string, unknown>
+  switch (eventType) {
+    case 'DocumentStored':
+      return `Document added: ${String(p.filename)}`
+    case 'DocumentsPurged': {
+      const n = Array.isArray(p.documentIds) ? p.documentIds.length : 0
+      return `${n} document ${n === 1 ? 'copy' : 'copies'} deleted. ${String(p.reason)}.`
+    }
+    default:
+      return eventType.replace(/([a-z])([A-Z])/g, '$1 $2')
+  }
+}
 
 export interface TimelineEntry {
   seq: number

@@ -4,6 +4,8 @@ import type { JobQueue } from '../application/ports.js'
 export const QUEUES = {
   email: 'email-send',
   deadlineSweep: 'deadline-sweep',
+  blobDelete: 'blob-delete',
+  identityPurge: 'identity-purge',
 } as const
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES]
 

@@ -3,6 +3,7 @@ import type { AppDeps } from '../application/deps.js'
 import type { EmailJob } from '../application/follow-up-jobs.js'
 import type { Mailer } from '../notifications/mailer.js'
 import { sweepDeadlines } from '../application/sweep-deadlines.js'
+import { purgeStaleIdentityDocuments } from '../application/purge-stale-identity-documents.js'
 import { QUEUES, type Jobs } from './queue.js'
 
 export interface WorkerParts {
@@ -28,6 +29,14 @@ export async function startWorker({ jobs, mailer, log, app, sweepCron }: WorkerP
     const result = await sweepDeadlines(app)
     log.info({ checked: result.checked, flagged: result.flagged.length }, 'deadline sweep')
   })
+  await jobs.boss.work<{ keys: string[] }>(QUEUES.blobDelete, async (batch) => {
+    for (const job of batch) for (const key of job.data.keys) await app.blobs.delete(key)
+  })
+  await jobs.boss.work(QUEUES.identityPurge, async () => {
+    const purged = await purgeStaleIdentityDocuments(app)
+    if (purged) log.info({ purged }, 'stale identity documents deleted')
+  })
   // Europe/London: "the first thing in the morning" should mean local time, whatever the season.
   await jobs.boss.schedule(QUEUES.deadlineSweep, sweepCron, {}, { tz: 'Europe/London' })
+  await jobs.boss.schedule(QUEUES.identityPurge, '17 3 * * *', {}, { tz: 'Europe/London' })
 }

@@ -6,6 +6,8 @@ import { migrationsApplied, migrationsFolder } from '../persistence/db.js'
 import { registerApi } from './api/index.js'
 import { registerSessions } from './session.js'
 import { registerWebShell } from './shell.js'
+import { registerPortal } from './public/index.js'
+import { registerStaff } from './staff/index.js'
 
 export interface WebOptions {
   deps: AppDeps
@@ -44,6 +46,8 @@ export async function buildApp(opts: WebOptions): Promise<FastifyInstance> {
     idleMinutes: { staff: 30, public: 60 },
     absoluteHours: 12,
   })
+  await registerPortal(app, opts.deps)
+  await registerStaff(app, opts.deps)
   await registerApi(app, opts.deps)
   return app
 }

@@ -25,7 +25,31 @@ export const EXIT_URL = 'https://www.bbc.co.uk/weather'
 type Messages = { [key: string]: string | Messages }
 type Vars = Record<string, unknown>
 
-const messages = JSON.parse(fs.readFileSync(path.join(webDir, 'locales', 'en.json'), 'utf8')) as Messages
+/**
+ * English text: en.json plus every `*.en.json` beside it (one file per area: portal, staff, letters),
+ * merged at the top level. Two files defining the same top-level key is a mistake and stops start-up.
+ */
+function loadMessages(): Messages {
+  const dir = path.join(webDir, 'locales')
+  const files = [
+    'en.json',
+    ...fs
+      .readdirSync(dir)
+      .filter((f) => f.endsWith('.en.json'))
+      .sort(),
+  ]
+  const merged: Messages = {}
+  for (const file of files) {
+    const part = JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')) as Messages
+    for (const [key, value] of Object.entries(part)) {
+      if (key in merged) throw new Error(`Locale key "${key}" is defined twice (again in ${file})`)
+      merged[key] = value
+    }
+  }
+  return merged
+}
+
+const messages = loadMessages()
 
 function lookup(key: string): string {
   let node: string | Messages | undefined = messages

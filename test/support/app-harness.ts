@@ -1,3 +1,6 @@
+import fs from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
 import { randomBytes } from 'node:crypto'
 import type { FastifyInstance } from 'fastify'
 import { SYSTEM_ACTOR } from '../../src/application/actor.js'
@@ -10,12 +13,14 @@ import { demoEmail } from '../../src/cli/demo/demo-controllers.js'
 import { createCalendar, defaultClockSettings } from '../../src/domain/index.js'
 import type { Role } from '../../src/domain/index.js'
 import { buildApp } from '../../src/web/app.js'
+import { createBlobStore } from '../../src/storage/blob-store.js'
 import { createTestDatabase, type TestDatabase } from './test-database.js'
 
 export interface Harness {
   db: TestDatabase
   deps: AppDeps
   app: FastifyInstance
+  blobDir: string
   /** Moves the harness clock (use cases read time only from it). */
   setNow(instant: string | null): void
   /** A bearer token for the demo user with this role. */
@@ -28,6 +33,7 @@ export async function startHarness(
   options: { now?: () => Date; jobs?: (url: string) => Promise<JobQueue> } = {},
 ): Promise<Harness> {
   const db = await createTestDatabase()
+  const blobDir = await fs.mkdtemp(path.join(os.tmpdir(), 'rightsdesk-test-blobs-'))
   let fixedNow: string | null = null
   const deps: AppDeps = {
     pool: db.pool,
@@ -37,6 +43,8 @@ export async function startHarness(
     jobs: options.jobs ? await options.jobs(db.url) : { enqueue: async () => undefined },
     dueSoonWorkingDays: 5,
     baseUrl: 'http://rightsdesk.test',
+    blobs: createBlobStore(blobDir, randomBytes(32)),
+    identityDocumentMaxDays: 90,
   }
   await seedDemo(deps)
   const app = await buildApp({
@@ -51,6 +59,7 @@ export async function startHarness(
     db,
     deps,
     app,
+    blobDir,
     setNow(instant) {
       fixedNow = instant
     },
@@ -64,6 +73,7 @@ export async function startHarness(
     async close() {
       await app.close()
       await db.drop()
+      await fs.rm(blobDir, { recursive: true, force: true })
     },
   }
 }

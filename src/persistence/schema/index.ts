@@ -158,3 +158,89 @@ export const documents = pgTable(
   },
   (t) => [index('documents_case_idx').on(t.caseId)],
 )
+
+/**
+ * One-time codes that let a requester follow a case from the portal (reference + email + emailed code).
+ * Only hashes are kept; a code expires, is single use, and allows a few attempts.
+ */
+export const accessCodes = pgTable(
+  'access_codes',
+  {
+    id: uuid('id').primaryKey(),
+    caseId: uuid('case_id').notNull(),
+    codeHash: text('code_hash').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+    attempts: integer('attempts').notNull().default(0),
+  },
+  (t) => [index('access_codes_case_idx').on(t.caseId)],
+)
+
+/** Messages between the office and the requester about a case (portal replies, office requests). */
+export const caseMessages = pgTable(
+  'case_messages',
+  {
+    id: uuid('id').primaryKey(),
+    caseId: uuid('case_id').notNull(),
+    direction: text('direction').notNull(),
+    body: text('body').notNull(),
+    documentIds: uuid('document_ids').array().notNull(),
+    createdBy: text('created_by').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    readAt: timestamp('read_at', { withTimezone: true }),
+  },
+  (t) => [index('case_messages_case_idx').on(t.caseId, t.createdAt)],
+)
+
+/**
+ * Search tasks: the DP manager asks named staff (or a team) to search their records for the requester's
+ * identifiers (seed 002: live, closed and archived records), by a date; staff return material or a nil return.
+ */
+export const searchTasks = pgTable(
+  'search_tasks',
+  {
+    id: uuid('id').primaryKey(),
+    caseId: uuid('case_id').notNull(),
+    assigneeId: uuid('assignee_id'),
+    team: text('team'),
+    dueOn: date('due_on', { mode: 'string' }).notNull(),
+    identifiers: jsonb('identifiers').notNull().$type<string[]>(),
+    scope: jsonb('scope').notNull().$type<string[]>(),
+    instructions: text('instructions').notNull(),
+    status: text('status').notNull(),
+    nilReturn: boolean('nil_return'),
+    whereSearched: text('where_searched'),
+    documentIds: uuid('document_ids').array().notNull(),
+    createdBy: uuid('created_by').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    returnedAt: timestamp('returned_at', { withTimezone: true }),
+    lastChasedOn: date('last_chased_on', { mode: 'string' }),
+  },
+  (t) => [index('search_tasks_case_idx').on(t.caseId), index('search_tasks_assignee_idx').on(t.assigneeId, t.status)],
+)
+
+/** Letters drafted for a case, versioned: the text the reviewer approved is the text that is sent. */
+export const letters = pgTable(
+  'letters',
+  {
+    id: uuid('id').primaryKey(),
+    caseId: uuid('case_id').notNull(),
+    template: text('template').notNull(),
+    version: integer('version').notNull(),
+    subject: text('subject').notNull(),
+    body: text('body').notNull(),
+    createdBy: uuid('created_by').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    pdfDocumentId: uuid('pdf_document_id'),
+  },
+  (t) => [index('letters_case_idx').on(t.caseId, t.version)],
+)
+
+/** Deployment settings an administrator can change (copy list, reminder rules, signposts, regulator). */
+export const settings = pgTable('settings', {
+  key: text('key').primaryKey(),
+  value: jsonb('value').notNull().$type<unknown>(),
+  updatedBy: text('updated_by').notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+})
