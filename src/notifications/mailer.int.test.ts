@@ -8,7 +8,11 @@ describe('the mailer without an SMTP server', () => {
   it('writes each message whole as an .eml file in the outbox, readable only by the service', async () => {
     const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'rightsdesk-outbox-'))
     const mailer = createMailer({ smtpUrl: undefined, from: 'Rightsdesk <no-reply@test.example>', outboxDir: dir })
-    const sent = await mailer.send({ to: 'officer@test.example', subject: 'OPCC-2026-00001 is due on Friday', text: 'Open the case.' })
+    const sent = await mailer.send({
+      to: 'officer@test.example',
+      subject: 'OPCC-2026-00001 is due on Friday',
+      text: 'Open the case.',
+    })
     expect(sent.file).toBeDefined()
     const raw = await fs.readFile(sent.file!, 'utf8')
     expect(raw).toContain('Subject: OPCC-2026-00001 is due on Friday')
