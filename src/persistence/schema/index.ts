@@ -244,3 +244,4 @@ export const settings = pgTable('settings', {
   updatedBy: text('updated_by').notNull(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 })
+export * from './governance.js'
