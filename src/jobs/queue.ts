@@ -6,6 +6,7 @@ export const QUEUES = {
   deadlineSweep: 'deadline-sweep',
   blobDelete: 'blob-delete',
   identityPurge: 'identity-purge',
+  disposalRun: 'disposal-run',
 } as const
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES]
 
@@ -26,7 +27,12 @@ export async function startJobs(url: string, role: 'web' | 'worker' | 'both'): P
     supervise: role !== 'web',
     schedule: role !== 'web',
   })
-  boss.on('error', (err) => console.error(`job queue: ${err.message}`))
+  let stopping = false
+  boss.on('error', (err: Error & { code?: string }) => {
+    // On shutdown the embedded server ends pg-boss's last connections (57P01): expected, not worth a line.
+    if (stopping || err.code === '57P01') return
+    console.error(`job queue: ${err.message}`)
+  })
   await boss.start()
   for (const name of Object.values(QUEUES)) {
     await boss.createQueue(name, { name, retryLimit: 5, retryDelay: 30, retryBackoff: true })
@@ -38,6 +44,7 @@ export async function startJobs(url: string, role: 'web' | 'worker' | 'both'): P
       await boss.send(queue, data, { ...options, db: { executeSql: (text, values) => tx.query(text, values) } })
     },
     async stop() {
+      stopping = true
       await boss.stop({ graceful: true, wait: true, timeout: 10_000 })
     },
   }

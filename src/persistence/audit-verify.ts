@@ -32,6 +32,8 @@ export async function verifyAuditChain(db: Queryable): Promise<AuditVerification
   let expectedSeq = 1
   let prev = GENESIS_HASH
   let count = 0
+  // Payloads removed by disposal must each be accounted for by a later CaseDisposed event in the chain.
+  const unexplained = new Set<number>()
   for (;;) {
     const { rows } = await db.query<Row>(
       `SELECT seq, id, case_id, actor_id, occurred_at, command, event_type, payload, payload_hash, prev_hash, hash, redacted_at
@@ -41,13 +43,26 @@ export async function verifyAuditChain(db: Queryable): Promise<AuditVerification
     for (const r of rows) {
       const problem = checkRow(r, expectedSeq, prev)
       if (problem) return { ok: false, count, firstBadSeq: Number(r.seq), firstBadId: r.id, reason: problem }
+      if (r.redacted_at !== null) unexplained.add(Number(r.seq))
+      for (const seq of redactionsListedBy(r)) unexplained.delete(seq)
       prev = r.hash
       expectedSeq += 1
       count += 1
     }
     if (rows.length < BATCH) break
   }
+  if (unexplained.size > 0) {
+    const first = Math.min(...unexplained)
+    const reason = `event ${first} had its payload removed with no disposal event recording it`
+    return { ok: false, count, firstBadSeq: first, firstBadId: null, reason }
+  }
   return checkHead(db, count, prev)
+}
+
+function redactionsListedBy(r: Row): number[] {
+  if (r.event_type !== 'CaseDisposed' || r.payload === null || typeof r.payload !== 'object') return []
+  const seqs = (r.payload as { redactedSeqs?: unknown }).redactedSeqs
+  return Array.isArray(seqs) ? seqs.filter((s): s is number => typeof s === 'number') : []
 }
 
 function checkRow(r: Row, expectedSeq: number, prev: string): string | null {
@@ -66,6 +81,7 @@ function checkRow(r: Row, expectedSeq: number, prev: string): string | null {
   })
   if (recomputed !== r.hash) return `event ${seq} was altered (its hash does not match its contents)`
   if (r.redacted_at === null && payloadHash(r.payload) !== r.payload_hash) return `event ${seq} payload was altered`
+  if (r.redacted_at !== null && r.payload !== null) return `event ${seq} is marked redacted but still has a payload`
   return null
 }
 

@@ -24,6 +24,10 @@ export function createPool(url: string, max: number): pg.Pool {
   // A dropped connection (e.g. the embedded server restarting) must not crash the process; the pool
   // discards the client and the next query gets a fresh one.
   pool.on('error', () => undefined)
+  // A checked-out client has no pool listener: if its server dies mid-transaction (e.g. the embedded
+  // PostgreSQL was killed and is being restarted), its 'error' must not crash the process. The query
+  // in flight fails, the transaction is rolled back or lost, and the broken client is discarded.
+  pool.on('connect', (client) => client.on('error', () => undefined))
   return pool
 }
 

@@ -405,7 +405,7 @@ export const DEMO_CASES: DemoCase[] = [
     channel: 'post',
     ...person('Victoria Shaw'),
     description: 'Records about a neighbour dispute',
-    steps: [...answered(3, 35, 'disclosed-in-full'), close(36)],
+    steps: [...answered(3, 25, 'disclosed-in-full'), close(30)],
   },
   {
     key: 'closed-3',
