@@ -22,3 +22,5 @@ export { isAwaitingStatus, isFinished, openWaitStatus } from './case/case-status
 export { CASE_EVENT_NAMES } from './case/event-names.js'
 export * from './retention/retention.js'
 export * from './retention/statistics.js'
+export * from './training/training.js'
+export * from './register/processing-register.js'
