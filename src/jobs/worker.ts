@@ -3,6 +3,7 @@ import type { AppDeps } from '../application/deps.js'
 import type { EmailJob } from '../application/follow-up-jobs.js'
 import type { Mailer } from '../notifications/mailer.js'
 import { sweepDeadlines } from '../application/sweep-deadlines.js'
+import { runDisposalList } from '../application/governance/dispose-case.js'
 import { purgeStaleIdentityDocuments } from '../application/purge-stale-identity-documents.js'
 import { QUEUES, type Jobs } from './queue.js'
 
@@ -31,6 +32,10 @@ export async function startWorker({ jobs, mailer, log, app, sweepCron }: WorkerP
   })
   await jobs.boss.work<{ keys: string[] }>(QUEUES.blobDelete, async (batch) => {
     for (const job of batch) for (const key of job.data.keys) await app.blobs.delete(key)
+  })
+  await jobs.boss.work<{ listId: string }>(QUEUES.disposalRun, async (batch) => {
+    for (const job of batch)
+      log.info({ listId: job.data.listId, ...(await runDisposalList(app, job.data.listId)) }, 'disposal run')
   })
   await jobs.boss.work(QUEUES.identityPurge, async () => {
     const purged = await purgeStaleIdentityDocuments(app)

@@ -34,8 +34,8 @@ export interface DemoCase {
   steps: DemoStep[]
 }
 
-const ack: DemoStep = { day: 0, by: 'correspondence', command: () => ({ type: 'Acknowledge' }) }
-const askId: DemoStep = {
+export const ack: DemoStep = { day: 0, by: 'correspondence', command: () => ({ type: 'Acknowledge' }) }
+export const askId: DemoStep = {
   day: 1,
   by: 'correspondence',
   command: () => ({
@@ -43,7 +43,7 @@ const askId: DemoStep = {
     rationale: 'Office policy: photo ID and proof of address for every request',
   }),
 }
-const idOk = (day: number): DemoStep => ({
+export const idOk = (day: number): DemoStep => ({
   day,
   by: 'dp-manager',
   command: (ids, on) => ({
@@ -57,19 +57,20 @@ const idOk = (day: number): DemoStep => ({
     receivedOn: on(day),
   }),
 })
-const assign = (day: number): DemoStep => ({
+export const assign = (day: number): DemoStep => ({
   day,
   by: 'dp-manager',
   command: (ids) => ({ type: 'Assign', assigneeId: ids.dpManager }),
 })
-const draft = (day: number, version = 1): DemoStep => ({
+export const draft = (day: number, version = 1): DemoStep => ({
   day,
   by: 'dp-manager',
   command: () => ({ type: 'SubmitDraft', version, summary: 'Disclosure with third-party names redacted' }),
 })
-const approve = (day: number): DemoStep => ({ day, by: 'reviewer', command: () => ({ type: 'Approve' }) })
-type SentOutcome = 'disclosed-in-full' | 'disclosed-in-part' | 'no-data-held' | 'action-taken' | 'action-declined'
-const sent = (day: number, outcome: SentOutcome): DemoStep => ({
+export const approve = (day: number): DemoStep => ({ day, by: 'reviewer', command: () => ({ type: 'Approve' }) })
+export type SentOutcome =
+  'disclosed-in-full' | 'disclosed-in-part' | 'no-data-held' | 'action-taken' | 'action-declined'
+export const sent = (day: number, outcome: SentOutcome): DemoStep => ({
   day,
   by: 'dp-manager',
   command: (ids, on) => {
@@ -84,9 +85,9 @@ const sent = (day: number, outcome: SentOutcome): DemoStep => ({
     }
   },
 })
-const close = (day: number): DemoStep => ({ day, by: 'dp-manager', command: () => ({ type: 'Close' }) })
-const working = (idDay: number) => [ack, askId, idOk(idDay), assign(idDay)]
-const answered = (idDay: number, d: number, outcome: Parameters<typeof sent>[1] = 'disclosed-in-part') => [
+export const close = (day: number): DemoStep => ({ day, by: 'dp-manager', command: () => ({ type: 'Close' }) })
+export const working = (idDay: number) => [ack, askId, idOk(idDay), assign(idDay)]
+export const answered = (idDay: number, d: number, outcome: Parameters<typeof sent>[1] = 'disclosed-in-part') => [
   ...working(idDay),
   draft(d),
   approve(d + 1),

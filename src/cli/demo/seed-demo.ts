@@ -11,6 +11,8 @@ import { upsertController } from '../../persistence/repositories/controller-repo
 import { countUsers, insertUser } from '../../persistence/repositories/user-repository.js'
 import type { Services } from '../../services.js'
 import { DEMO_CASES, type DemoCase, type DemoIds } from './demo-cases.js'
+import { demoHistory } from './demo-history.js'
+import { seedGovernanceIn } from './demo-governance.js'
 import { DEMO_CONTROLLERS, DEMO_PASSWORD, DEMO_USERS, demoEmail } from './demo-controllers.js'
 
 export interface SeedResult {
@@ -51,7 +53,8 @@ async function seedIn(tx: Tx, deps: AppDeps): Promise<SeedResult> {
   const ids: DemoIds = { dpManager: actors.get('dp-manager')!.id, reviewer: actors.get('reviewer')!.id }
   const today = localDateInLondon(deps.clock.now())
   const created = new Map<string, CaseState>()
-  for (const demo of DEMO_CASES) {
+  // A year of closed requests first (so references run in date order), then the current caseload.
+  for (const demo of [...demoHistory(), ...DEMO_CASES]) {
     const state = await seedCase(
       tx,
       deps,
@@ -62,6 +65,8 @@ async function seedIn(tx: Tx, deps: AppDeps): Promise<SeedResult> {
     )
     created.set(demo.key, state)
   }
+  const staff = [...actors.values()].map((a) => ({ id: a.id, name: a.name, email: demoEmail(a.roles[0]!) }))
+  await seedGovernanceIn(tx, DEMO_CONTROLLERS, staff, today)
   return {
     users: DEMO_USERS.map((u) => ({ email: demoEmail(u.role), role: u.role })),
     password: DEMO_PASSWORD,

@@ -60,6 +60,12 @@ export type Permission =
   | 'audit:verify'
   | 'api:use'
   | 'deadline:flag'
+  | 'retention:propose'
+  | 'retention:approve'
+  | 'retention:manage'
+  | 'legal-hold:manage'
+  | 'register:manage'
+  | 'training:manage'
 
 const CASEWORK: readonly Permission[] = [
   'case:log',
@@ -101,12 +107,22 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'case:request-info',
     'case:link',
   ],
-  'dp-manager': CASEWORK,
+  // The DP manager is also the office's Data Protection Officer: the register and training records are theirs.
+  'dp-manager': [...CASEWORK, 'retention:propose', 'legal-hold:manage', 'register:manage', 'training:manage'],
   reviewer: ['case:view', 'case:view-all', 'case:approve', 'case:assign', 'case:link', 'report:view'],
-  'chief-executive': ['case:view', 'case:view-all', 'case:approve', 'review:decide', 'report:view'],
+  // The Chief Executive is the authorising officer for disposal (four eyes: the DP manager proposes).
+  'chief-executive': [
+    'case:view',
+    'case:view-all',
+    'case:approve',
+    'review:decide',
+    'report:view',
+    'retention:approve',
+    'legal-hold:manage',
+  ],
   staff: ['task:answer'],
   'copy-recipient': ['case:view'],
-  admin: ['user:admin', 'settings:admin', 'audit:verify'],
+  admin: ['user:admin', 'settings:admin', 'audit:verify', 'retention:manage', 'register:manage', 'training:manage'],
 }
 
 export function can(
