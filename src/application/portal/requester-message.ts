@@ -1,0 +1,75 @@
+import { randomUUID } from 'node:crypto'
+import { DomainError } from '../../domain/index.js'
+import { appendAudit } from '../../persistence/audit-log.js'
+import { withTransaction } from '../../persistence/db.js'
+import { findCase } from '../../persistence/repositories/case-repository.js'
+import { findController } from '../../persistence/repositories/controller-repository.js'
+import type { DocumentKind } from '../../persistence/repositories/document-repository.js'
+import type { AppDeps } from '../deps.js'
+import type { EmailJob } from '../follow-up-jobs.js'
+import type { UploadProblem } from './check-upload.js'
+import { publicActor, type EmailText } from './intake-support.js'
+import { storeUploadIn, type ReceivedFile } from './store-upload.js'
+
+/** What a requester may send with a reply: proof of identity, proof of authority, or anything else. */
+export type ReplyFileKind = Extract<DocumentKind, 'identity' | 'authority' | 'correspondence'>
+
+export interface RequesterMessageInput {
+  caseId: string
+  body: string
+  file?: ReceivedFile & { kind: ReplyFileKind }
+  /** The note to the office's mailbox that something arrived (no personal data beyond the reference). */
+  composeNotification: (facts: { reference: string; caseUrl: string }) => EmailText
+}
+
+export type RequesterMessageResult = { ok: true; messageId: string } | { ok: false; problem: UploadProblem }
+
+/**
+ * A reply from the requester following their case: a message, a file, or both (answers to a request for ID,
+ * clarification or fee information arrive this way). It is stored with the case and the office is told; the
+ * caseworker, not the portal, decides whether it resolves what was asked (it may restart or resume the clock).
+ * Identity documents sent here are stored as identity, so they are purged when identity is verified.
+ */
+export async function sendRequesterMessage(
+  deps: AppDeps,
+  input: RequesterMessageInput,
+): Promise<RequesterMessageResult> {
+  const actor = publicActor(input.caseId)
+  return withTransaction(deps.pool, async (tx) => {
+    const state = await findCase(tx, input.caseId)
+    if (!state) throw new DomainError('not-found', `case ${input.caseId} not found`)
+    const documentIds: string[] = []
+    if (input.file) {
+      const stored = await storeUploadIn(tx, deps, actor, input.file, { caseId: state.id, kind: input.file.kind })
+      if (!stored.ok) return stored
+      documentIds.push(stored.documentId)
+    }
+    const id = randomUUID()
+    const now = deps.clock.now()
+    await tx.query(
+      `INSERT INTO case_messages (id, case_id, direction, body, document_ids, created_by, created_at)
+       VALUES ($1, $2, 'in', $3, $4::uuid[], $5, $6)`,
+      [id, state.id, input.body, documentIds, `public:${state.id}`, now],
+    )
+    await appendAudit(tx, [
+      {
+        caseId: state.id,
+        actorId: `public:${state.id}`,
+        occurredAt: now,
+        command: 'SendRequesterMessage',
+        eventType: 'RequesterMessageReceived',
+        payload: { messageId: id, documentIds, characters: input.body.length },
+      },
+    ])
+    const controller = await findController(tx, state.controllerId)
+    if (controller) {
+      const caseUrl = `${deps.baseUrl}/staff/cases/${state.id}`
+      const email: EmailJob = {
+        to: [controller.contact.email],
+        ...input.composeNotification({ reference: state.reference, caseUrl }),
+      }
+      await deps.jobs.enqueue(tx, 'email-send', email)
+    }
+    return { ok: true, messageId: id }
+  })
+}
