@@ -60,6 +60,15 @@ describe('the register of processing and the privacy notice', () => {
     }
   })
 
+  it('shows the published notice on the public privacy page, with the date and the change history', async () => {
+    const res = await h.app.inject({ method: 'GET', url: '/privacy/northshire-opcc' })
+    expect(res.statusCode).toBe(200)
+    expect(res.body).toContain('to ask the public about policing priorities')
+    expect(res.body).toContain('Changes to this notice')
+    expect(res.body).toContain('Added public surveys')
+    expect(res.body).toMatch(/Last updated \d{1,2} [A-Z][a-z]+ \d{4}/)
+  })
+
   it('does not let staff without the DPO role change the register', async () => {
     await expect(publishPrivacyNotice(h.deps, await actor('staff'), 'northshire-opcc', 'Try')).rejects.toMatchObject({
       code: 'not-permitted',

@@ -8,6 +8,8 @@ import { text } from '../../nunjucks.js'
  * function and can be replaced without touching the route or template.
  */
 export interface NoticeSection {
+  /** Set on the sections about this service itself, which stay beside a notice generated from the register. */
+  id?: string
   heading: string
   paragraphs: string[]
   list?: string[]
@@ -27,6 +29,7 @@ export function privacyNotice(controller: Controller, regulator: Regulator, iden
     { heading: text(`${N}.why.heading`), paragraphs: [text(`${N}.why.body`), text(`${N}.why.basis`)] },
     { heading: text(`${N}.share.heading`), paragraphs: [text(`${N}.share.body`)], list: list('share', 3) },
     {
+      id: 'keep',
       heading: text(`${N}.keep.heading`),
       paragraphs: [text(`${N}.keep.identity`, { days: identityDays }), text(`${N}.keep.records`)],
     },
