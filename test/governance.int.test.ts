@@ -105,4 +105,20 @@ describe('the consent register', () => {
     await expect(withdrawConsent(h.deps, dp, consent.id, 'staff')).rejects.toMatchObject({ code: 'conflict' })
     expect((await verifyAuditChain(h.db.pool)).ok).toBe(true)
   })
+
+  it('records a withdrawal made through the public form against the consent it withdraws', async () => {
+    const { withdrawConsent: portalWithdraw } = await import('../src/application/portal/withdraw-consent.js')
+    const receipt = await portalWithdraw(h.deps, {
+      actorId: 'portal-test',
+      controllerId: 'northshire-opcc',
+      choice: 'withdraw-consent',
+      about: 'The newsletter',
+      person: { name: 'Chloe Evans', email: 'Chloe.Evans.3@mail.example' },
+      composeAcknowledgement: () => ({ subject: 'Withdrawal received', text: 'We have your withdrawal.' }),
+    })
+    const chloe = (await listConsents(h.db.pool, null)).find((c) => c.personName === 'Chloe Evans')!
+    expect(chloe.withdrawnOn).not.toBeNull()
+    expect(chloe.withdrawalCaseId).toBeTruthy()
+    expect(receipt).toBeTruthy()
+  })
 })

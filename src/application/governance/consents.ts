@@ -160,3 +160,31 @@ async function withdrawIn(tx: Tx, deps: AppDeps, actor: Actor, c: Record<string,
   ])
   return state.id
 }
+
+/** Marks a person's consents at a controller withdrawn, pointing at the case that already records the withdrawal. */
+export async function markConsentsWithdrawnIn(
+  tx: Tx,
+  deps: AppDeps,
+  actor: Actor,
+  input: { controllerId: string; email: string; caseId: string },
+): Promise<number> {
+  const now = deps.clock.now()
+  const r = await tx.query<{ id: string }>(
+    `UPDATE consents SET withdrawn_on = $4, withdrawal_case_id = $3
+     WHERE controller_id = $1 AND email = $2 AND withdrawn_on IS NULL RETURNING id`,
+    [input.controllerId, input.email.toLowerCase(), input.caseId, localDateInLondon(now)],
+  )
+  for (const { id } of r.rows) {
+    await appendAudit(tx, [
+      {
+        caseId: input.caseId,
+        actorId: auditActorId(actor),
+        occurredAt: now,
+        command: 'WithdrawConsent',
+        eventType: 'ConsentWithdrawn',
+        payload: { consentId: id },
+      },
+    ])
+  }
+  return r.rows.length
+}

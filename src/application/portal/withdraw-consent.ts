@@ -4,6 +4,7 @@ import { withTransaction } from '../../persistence/db.js'
 import { findController } from '../../persistence/repositories/controller-repository.js'
 import type { AppDeps } from '../deps.js'
 import { logRequestIn } from '../log-request.js'
+import { markConsentsWithdrawnIn } from '../governance/consents.js'
 import { acknowledgeIn, publicActor, receiptOf, type CaseReceipt, type EmailText } from './intake-support.js'
 
 export type ConsentChoice = 'withdraw-consent' | 'stop-marketing'
@@ -73,6 +74,15 @@ export async function withdrawConsent(deps: AppDeps, input: WithdrawConsentInput
         details: shape.details,
       },
     })
+    // The consent register (issue 6): any consent this person gave this controller is marked withdrawn, evidenced by
+    // this case. Matched on the email given, which is how the register records people.
+    if (input.person.email) {
+      await markConsentsWithdrawnIn(tx, deps, actor, {
+        controllerId: controller.id,
+        email: input.person.email,
+        caseId: state.id,
+      })
+    }
     const [acknowledged] = await acknowledgeIn(
       tx,
       deps,
