@@ -8,6 +8,8 @@ import { tokenCommand } from './commands/token.js'
 import { deadlineCommand } from './commands/deadline-cli.js'
 import { auditCommand } from './commands/audit.js'
 import { holidayCommand } from './commands/holiday.js'
+import { detectCommand } from './commands/detect.js'
+import { redactCommand } from './commands/redact.js'
 
 const commands: CliCommand[] = [
   ...serverCommands,
@@ -18,6 +20,8 @@ const commands: CliCommand[] = [
   deadlineCommand,
   auditCommand,
   holidayCommand,
+  detectCommand,
+  redactCommand,
 ]
 
 function usage(): string {

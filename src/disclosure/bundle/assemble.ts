@@ -1,0 +1,81 @@
+import type { BundleWriter } from '../pdf/index.js'
+import { renderTextPdf, WorkingPdf } from '../pdf/index.js'
+import { redactDocument, type AppliedRedaction, type NeedleSet } from '../redact/index.js'
+import { contentsBlocks, coverBlocks, type BundleFacts, type ContentsEntry } from './front-matter.js'
+import { scheduleBlocks, type ExemptionNote, type ScheduleEntry } from './schedule.js'
+
+/** A document already in the writer: where its pages start (0-based, before front matter) and what was removed. */
+export interface PlacedDocument {
+  title: string
+  kind: ContentsEntry['kind']
+  bodyIndex: number
+  pageCount: number
+  redactions: AppliedRedaction[]
+}
+
+/**
+ * Puts the cover and contents list in front of the documents. The contents list's page numbers depend on how many
+ * pages the front matter itself takes, so it is laid out until that number settles (once or twice). The front
+ * matter goes through the same redaction as the documents: an email subject in the contents can name someone.
+ */
+export function addFrontMatter(
+  writer: BundleWriter,
+  facts: BundleFacts,
+  documents: PlacedDocument[],
+  needles: NeedleSet,
+): { pageCount: number; redactions: AppliedRedaction[] } {
+  let frontPages = 2
+  let pdf: Uint8Array = new Uint8Array()
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const entries = documents.map((d) => ({ ...d, firstPage: frontPages + d.bodyIndex + 1 }))
+    const rendered = renderTextPdf([...coverBlocks(facts, { documents: documents.length }), ...contentsBlocks(entries)])
+    pdf = rendered.pdf
+    if (rendered.pageCount === frontPages) break
+    frontPages = rendered.pageCount
+  }
+  return insertRedacted(writer, pdf, needles, 0)
+}
+
+/** Appends the redaction schedule. Returns its number of pages. */
+export function addSchedule(
+  writer: BundleWriter,
+  entries: ScheduleEntry[],
+  exemptions: ExemptionNote[],
+  needles: NeedleSet,
+): number {
+  const { pdf } = renderTextPdf(scheduleBlocks(entries, exemptions))
+  return insertRedacted(writer, pdf, needles, -1).pageCount
+}
+
+function insertRedacted(
+  writer: BundleWriter,
+  pdf: Uint8Array,
+  needles: NeedleSet,
+  at: number,
+): { pageCount: number; redactions: AppliedRedaction[] } {
+  const work = WorkingPdf.open(pdf)
+  try {
+    const texts = Array.from({ length: work.pageCount }, (_, i) => work.pageText(i))
+    const redactions = redactDocument(work, texts, needles, undefined)
+    writer.addDocument(work, at)
+    return { pageCount: work.pageCount, redactions }
+  } finally {
+    work.destroy()
+  }
+}
+
+/** Numbers every redaction by bundle page: front matter first, then each document in order. */
+export function scheduleEntries(
+  front: AppliedRedaction[],
+  frontPages: number,
+  documents: PlacedDocument[],
+  exemption: { code: string; citation: string },
+): ScheduleEntry[] {
+  const pages = [
+    ...front.map((r) => ({ page: r.page + 1, kind: r.kind })),
+    ...documents.flatMap((d) =>
+      d.redactions.map((r) => ({ page: frontPages + d.bodyIndex + r.page + 1, kind: r.kind })),
+    ),
+  ].sort((a, b) => a.page - b.page)
+  return pages.map((r, i) => ({ number: i + 1, ...r, exemptionCode: exemption.code, citation: exemption.citation }))
+}

@@ -1,0 +1,6 @@
+export { addFrontMatter, addSchedule, scheduleEntries, type PlacedDocument } from './assemble.js'
+export { coverBlocks, contentsBlocks, type BundleFacts, type ContentsEntry } from './front-matter.js'
+export { scheduleBlocks, type ScheduleEntry, type ExemptionNote } from './schedule.js'
+export { generatePassword } from './password.js'
+export { portabilityExport, redactString, type ExportFile, type ExportDocument } from './export.js'
+export { REDACTION_LABELS, DOCUMENT_LABELS } from './labels.js'

@@ -1,0 +1,174 @@
+/**
+ * One pass over the text that splits it into words, numbers, punctuation and line breaks, kept in
+ * typed arrays so that the person recognisers can look around a word without allocating per token.
+ */
+export const LOWER = 1 // starts with a lower-case letter
+export const CAP = 2 // capital then at least one lower-case letter: "Smith", "McDonald", "O'Gorman"
+export const UPPER = 3 // two or more letters, all capitals: "SMITH", "MK", "ECT"
+export const INIT = 4 // one capital letter: "K" (a following "." is its own token)
+export const NUM = 5
+export const PUNCT = 6
+export const NL = 7
+export const POSS = 8 // the "'s" split off "Watson's"
+
+const letterCache = new Uint8Array(65536) // 0 unknown, 1 letter, 2 capital letter, 3 neither
+const LETTER = /[\p{L}\p{M}]/u
+const CAPITAL = /\p{Lu}/u
+
+function letterClass(c: number): number {
+  if (c < 128) return c >= 65 && c <= 90 ? 2 : c >= 97 && c <= 122 ? 1 : 3
+  let v = letterCache[c] ?? 3
+  if (v === 0) {
+    const ch = String.fromCharCode(c)
+    v = CAPITAL.test(ch) ? 2 : LETTER.test(ch) ? 1 : 3
+    letterCache[c] = v
+  }
+  return v
+}
+
+export class Tokens {
+  count = 0
+  start: Int32Array
+  end: Int32Array
+  kind: Uint8Array
+  private keys: (string | undefined)[]
+
+  constructor(readonly text: string) {
+    const size = (text.length >> 1) + 16
+    this.start = new Int32Array(size)
+    this.end = new Int32Array(size)
+    this.kind = new Uint8Array(size)
+    scan(this)
+    // Pre-sized so the cache stays a fast array rather than turning into a dictionary.
+    this.keys = new Array<string | undefined>(this.count).fill(undefined)
+  }
+
+  push(start: number, end: number, kind: number): void {
+    const i = this.count++
+    this.start[i] = start
+    this.end[i] = end
+    this.kind[i] = kind
+  }
+
+  str(i: number): string {
+    return this.text.slice(this.start[i], this.end[i])
+  }
+
+  /** Lower-case list key of a word, cached: see gazetteer.nameKey. */
+  key(i: number): string {
+    let k = this.keys[i]
+    if (k === undefined) {
+      k = this.str(i).toLowerCase()
+      if (k.includes("'") || k.includes('’')) k = k.replace(/['’]/g, '')
+      this.keys[i] = k
+    }
+    return k
+  }
+
+  /** The character code of a one-character token, or -1. */
+  ch(i: number): number {
+    if (i < 0 || i >= this.count) return -1
+    const s = this.start[i] ?? 0
+    return (this.end[i] ?? 0) - s === 1 ? this.text.charCodeAt(s) : -1
+  }
+
+  k(i: number): number {
+    return i >= 0 && i < this.count ? (this.kind[i] ?? 0) : 0
+  }
+
+  /** Whitespace (or nothing) separates token i from token i-1. */
+  gapBefore(i: number): number {
+    return i > 0 ? (this.start[i] ?? 0) - (this.end[i - 1] ?? 0) : 1
+  }
+
+  /** First token on its line. */
+  lineStart(i: number): boolean {
+    return i === 0 || this.kind[i - 1] === NL
+  }
+
+  /** Capitalised only because a sentence or line starts here. */
+  sentenceStart(i: number): boolean {
+    let j = i - 1
+    while (j >= 0 && this.kind[j] === PUNCT && isOpener(this.ch(j))) j--
+    if (j < 0 || this.kind[j] === NL) return true
+    const c = this.ch(j)
+    // ".", "!", "?", ":" end a sentence, but the "." after an initial or a title does not.
+    if (c === 33 || c === 63 || c === 58) return true
+    return c === 46 && this.kind[j - 1] !== INIT && !(this.end[j - 1] === this.start[j] && isShortTitle(this, j - 1))
+  }
+}
+
+function isOpener(c: number): boolean {
+  return c === 34 || c === 39 || c === 40 || c === 91 || c === 8220 || c === 8216 || c === 45 || c === 42 || c === 62
+}
+
+const SHORT_TITLES = new Set(['mr', 'mrs', 'ms', 'dr', 'st', 'prof', 'rev', 'sgt', 'insp', 'supt', 'det', 'jr', 'sr'])
+function isShortTitle(t: Tokens, i: number): boolean {
+  return i >= 0 && SHORT_TITLES.has(t.key(i))
+}
+
+function scan(t: Tokens): void {
+  const text = t.text
+  const n = text.length
+  let i = 0
+  while (i < n) {
+    const c = text.charCodeAt(i)
+    if (c === 10) {
+      t.push(i, i + 1, NL)
+      i++
+    } else if (c === 32 || c === 9 || c === 13 || c === 12 || c === 11 || c === 160) {
+      i++
+    } else if (c >= 48 && c <= 57) {
+      let j = i + 1
+      while (j < n && isDigit(text.charCodeAt(j))) j++
+      t.push(i, j, NUM)
+      i = j
+    } else {
+      const cls = letterClass(c)
+      if (cls === 3) {
+        t.push(i, i + 1, PUNCT)
+        i++
+      } else {
+        i = scanWord(t, i, cls)
+      }
+    }
+  }
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57
+}
+
+function scanWord(t: Tokens, from: number, firstClass: number): number {
+  const text = t.text
+  const n = text.length
+  let j = from + 1
+  let upper = firstClass === 2 ? 1 : 0
+  let lower = firstClass === 1 ? 1 : 0
+  for (;;) {
+    while (j < n) {
+      const cls = letterClass(text.charCodeAt(j))
+      if (cls === 3) break
+      if (cls === 2) upper++
+      else lower++
+      j++
+    }
+    const c = text.charCodeAt(j)
+    // Apostrophes and hyphens join letters: O'Gorman, Driscoll-Ernest, Y'Barbo.
+    if ((c === 39 || c === 8217 || c === 45) && j + 1 < n && letterClass(text.charCodeAt(j + 1)) !== 3) j++
+    else break
+  }
+  let end = j
+  const possessive = end - from > 3 && (text.charCodeAt(end - 1) | 32) === 115 && isApostrophe(text.charCodeAt(end - 2))
+  if (possessive) end -= 2
+  const letters = upper + lower - (possessive ? 1 : 0)
+  const kind =
+    firstClass === 1 ? LOWER : letters === 1 ? INIT : lower === 0 || (possessive && lower === 1) ? UPPER : CAP
+  t.push(from, end, kind)
+  if (possessive) t.push(end, j, POSS)
+  return j
+}
+
+function isApostrophe(c: number): boolean {
+  return c === 39 || c === 8217
+}

@@ -1,0 +1,12 @@
+export { releaseEngineCaches } from './engine.js'
+// The PDF engine (MuPDF.js) behind one door: the rest of disclosure/ imports from here, never from 'mupdf'.
+export { PdfInputError } from './errors.js'
+export { inspectPdf, type PdfInspection, type InspectLimits } from './inspect.js'
+export { renderTextPdf, type RenderedPdf } from './text-document.js'
+export { renderImagePdf } from './image-document.js'
+export { mergePdfs } from './merge.js'
+export { WorkingPdf, type Rect, type TextLayer } from './working-document.js'
+export { BundleWriter, type SaveOptions } from './bundle-writer.js'
+export { readPageTexts, scanObjects, type Location } from './read-back.js'
+export { foldForMatch } from './text-fold.js'
+export type { TextBlock, FontKey } from './text-layout.js'

@@ -1,0 +1,56 @@
+/**
+ * Folding of characters to plain Latin letters. Two parts of the system need the same answer: the renderer, which
+ * can only draw WinAnsi characters with the standard fonts, and the redaction matcher, which must find "Łukasz" in a
+ * page that shows "Lukasz". Keeping one table means a name never slips between what is drawn and what is searched.
+ */
+
+/** Letters that Unicode does not decompose into a base letter plus a mark. */
+const NO_DECOMPOSITION: Record<string, string> = {
+  Ł: 'L',
+  ł: 'l',
+  Đ: 'D',
+  đ: 'd',
+  Ħ: 'H',
+  ħ: 'h',
+  ı: 'i',
+  Ŀ: 'L',
+  ŀ: 'l',
+  Ŧ: 'T',
+  ŧ: 't',
+  Ɓ: 'B',
+  ƀ: 'b',
+  Ø: 'O',
+  ø: 'o',
+  Æ: 'AE',
+  æ: 'ae',
+  Œ: 'OE',
+  œ: 'oe',
+  ß: 'ss',
+  Þ: 'Th',
+  þ: 'th',
+  Ð: 'D',
+  ð: 'd',
+}
+
+const COMBINING_MARK = /\p{M}/gu
+
+/**
+ * Folds one character (one code point, possibly a surrogate pair) to lowercase plain letters for matching:
+ * "É" → "e", "ﬁ" → "fi", "Ł" → "l". Returns '' for combining marks, so they never break a match.
+ */
+export function foldForMatch(ch: string): string {
+  const mapped = NO_DECOMPOSITION[ch]
+  if (mapped !== undefined) return mapped.toLowerCase()
+  return ch.normalize('NFKD').replace(COMBINING_MARK, '').toLowerCase()
+}
+
+/**
+ * The nearest plain-Latin spelling of a character for drawing when the font cannot show it. Keeps case.
+ * Returns undefined when there is no sensible spelling (CJK, emoji), so the caller can show a placeholder.
+ */
+export function foldForDisplay(ch: string): string | undefined {
+  const mapped = NO_DECOMPOSITION[ch]
+  if (mapped !== undefined) return mapped
+  const folded = ch.normalize('NFKD').replace(COMBINING_MARK, '')
+  return /^[\x20-\x7e]+$/.test(folded) ? folded : undefined
+}

@@ -1,0 +1,100 @@
+import { foldForMatch } from '../pdf/index.js'
+
+/**
+ * Case-, accent- and whitespace-insensitive matching, shared by the redaction planner and the verifier so that the
+ * two can never disagree about what counts as "the same string". A text is folded (lowercase, accents and ligatures
+ * folded, every whitespace character removed) and each folded unit remembers where it came from in the original.
+ */
+export interface Normalised {
+  source: string
+  folded: string
+  /** For each unit of `folded`, the index in `source` of the character it came from. */
+  origin: Int32Array
+}
+
+/** Characters that vanish when matching: whitespace, soft hyphens, zero-width joiners and the BOM. */
+const INVISIBLE = /[\s\u00ad\u200b-\u200d\u2060\ufeff]/u
+
+export function normalise(source: string): Normalised {
+  const folded: string[] = []
+  // Folding can lengthen text ("ß" → "ss", "ﬁ" → "fi"), so the map grows when it must.
+  let origin = new Int32Array(source.length + 16)
+  let n = 0
+  const emit = (unit: string, from: number) => {
+    if (n === origin.length) {
+      const grown = new Int32Array(origin.length * 2)
+      grown.set(origin)
+      origin = grown
+    }
+    folded.push(unit)
+    origin[n++] = from
+  }
+  for (let i = 0; i < source.length; i++) {
+    const code = source.charCodeAt(i)
+    if (code < 0x80) {
+      // ASCII fast path: most text is ASCII, and String.normalize per character is comparatively slow.
+      if (code > 0x20) emit(code >= 0x41 && code <= 0x5a ? String.fromCharCode(code + 32) : (source[i] as string), i)
+      continue
+    }
+    const cp = source.codePointAt(i) as number
+    const ch = String.fromCodePoint(cp)
+    if (!INVISIBLE.test(ch)) {
+      const f = foldForMatch(ch)
+      for (let k = 0; k < f.length; k++) emit(f[k] as string, i)
+    }
+    if (cp > 0xffff) i++
+  }
+  return { source, folded: folded.join(''), origin: origin.subarray(0, n) }
+}
+
+/** The folded form of a search string (a term, a detected name). */
+export function foldNeedle(text: string): string {
+  return normalise(text).folded
+}
+
+/**
+ * Needles this long or longer match anywhere, even inside a longer word: a full name or an email address glued to
+ * its neighbours by an extractor that dropped a space is still a leak. Shorter ones ("Ann", "Bob") must stand as
+ * words of their own, or every "planning" and "annual" would be blacked out.
+ */
+export const ANYWHERE_MIN_LENGTH = 8
+
+export type Range = [start: number, end: number]
+
+const WORD = /[\p{L}\p{N}]/u
+
+function isWordCharAt(text: string, index: number): boolean {
+  if (index < 0 || index >= text.length) return false
+  const cp = text.codePointAt(index)
+  return cp !== undefined && WORD.test(String.fromCodePoint(cp))
+}
+
+/** Every place `needle` (already folded) occurs in `hay`, as ranges of the original text. */
+export function findOccurrences(hay: Normalised, needle: string): Range[] {
+  if (needle.length === 0) return []
+  const ranges: Range[] = []
+  for (let at = hay.folded.indexOf(needle); at >= 0; at = hay.folded.indexOf(needle, at + 1)) {
+    const range = rangeAt(hay, at, needle.length)
+    if (range) ranges.push(range)
+  }
+  return ranges
+}
+
+/**
+ * The original-text range of a match of `length` folded units at folded offset `at`, or undefined when the match
+ * does not count: a short needle must not have a letter or digit on either side.
+ */
+export function rangeAt(hay: Normalised, at: number, length: number): Range | undefined {
+  const start = hay.origin[at] as number
+  const lastSource = hay.origin[at + length - 1] as number
+  const end = lastSource + ((hay.source.codePointAt(lastSource) ?? 0) > 0xffff ? 2 : 1)
+  if (length < ANYWHERE_MIN_LENGTH && (isWordCharAt(hay.source, start - 1) || isWordCharAt(hay.source, end))) {
+    return undefined
+  }
+  return [start, end]
+}
+
+/** True when `range` lies wholly inside one of `cover`. */
+export function isInside(range: Range, cover: Range[]): boolean {
+  return cover.some(([s, e]) => range[0] >= s && range[1] <= e)
+}
