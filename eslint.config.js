@@ -38,7 +38,16 @@ const domainForbiddenPatterns = [
 ]
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'data/**', '.tmp/**', 'src/persistence/migrations/**', 'test-results/**', 'coverage/**'] },
+  {
+    ignores: [
+      'node_modules/**',
+      'data/**',
+      '.tmp/**',
+      'src/persistence/migrations/**',
+      'test-results/**',
+      'coverage/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
