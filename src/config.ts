@@ -36,6 +36,7 @@ export const configSchema = z.object({
   DEADLINE_SWEEP_CRON: z.string().min(9).default('5 * * * *'),
   DUE_SOON_WORKING_DAYS: z.coerce.number().int().min(1).max(20).default(5),
   IDENTITY_DOCUMENT_MAX_DAYS: z.coerce.number().int().min(1).max(365).default(90),
+  TRUST_PROXY: boolFromEnv.default(false),
   DB_POOL_SIZE: z.coerce.number().int().min(2).max(100).default(10),
 })
 

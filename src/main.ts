@@ -55,6 +55,7 @@ async function listen(config: Config, services: Services) {
     cookieSecret: services.keys.sessionKey,
     secureCookies: config.baseUrl.startsWith('https://'),
     serviceName: 'Rightsdesk',
+    trustProxy: config.TRUST_PROXY,
   })
   try {
     await app.listen({ port: config.PORT, host: config.HOST })

@@ -24,3 +24,25 @@ export function requireController(actor: Actor, controllerId: string): void {
 export function requireCommandPermission(actor: Actor, command: Command): void {
   requirePermission(actor, permissionForCommand(command.type))
 }
+
+/** For pages open to holders of any of several permissions (e.g. "my tasks": whoever sets or answers tasks). */
+export function requireAnyPermission(actor: Actor, permissions: readonly Permission[]): void {
+  if (actor.kind === 'system') return
+  if (!permissions.some((p) => can(actor.roles, p))) {
+    throw new DomainError('not-permitted', `${actor.id} lacks any of ${permissions.join(', ')}`)
+  }
+}
+
+/** Whether the actor sees every case of their controllers, or only those assigned to them or copied to them. */
+export function seesAllCases(actor: Actor): boolean {
+  return actor.kind === 'system' || can(actor.roles, 'case:view-all')
+}
+
+/**
+ * A copy recipient (role 'copy-recipient': case:view without case:view-all) reads only the cases they were copied
+ * on or assigned; for anyone else the case is reported as not found, so its existence is not disclosed either.
+ */
+export function requireCaseVisible(actor: Actor, caseId: string, access: { assigned: boolean; copied: boolean }): void {
+  if (seesAllCases(actor) || access.assigned || access.copied) return
+  throw new DomainError('not-found', `${actor.id} was not copied on case ${caseId}`)
+}

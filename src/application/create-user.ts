@@ -16,6 +16,10 @@ export interface NewUser {
   roles: Role[]
   controllerIds: string[]
   password: string
+  /** A team search tasks can be sent to. */
+  team?: string
+  /** An account an administrator created: the person picks their own password at first sign-in. */
+  mustChangePassword?: boolean
 }
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
@@ -55,6 +59,13 @@ export async function createUser(deps: AppDeps, actor: Actor, input: NewUser): P
       passwordHash,
       totpSecret: null,
     })
+    if (input.team?.trim() || input.mustChangePassword) {
+      await tx.query('UPDATE users SET team = $2, must_change_password = $3 WHERE id = $1', [
+        id,
+        input.team?.trim() || null,
+        input.mustChangePassword === true,
+      ])
+    }
     const payload = {
       userId: id,
       email: input.email.toLowerCase(),

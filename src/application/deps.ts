@@ -15,4 +15,6 @@ export interface AppDeps {
   blobs: BlobStore
   /** Identity copies never verified are deleted after this many days (issue: ID documents never outlive their use). */
   identityDocumentMaxDays: number
+  /** Where the file outbox writes .eml files when no SMTP server is set (shown to admins in the staff UI). */
+  outboxDir?: string
 }

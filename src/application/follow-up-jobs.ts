@@ -1,6 +1,8 @@
-import type { CaseEvent, CaseState } from '../domain/index.js'
+import type { CaseEvent, CaseState, DeadlineFlagKind } from '../domain/index.js'
 import { formatLongDate } from '../domain/index.js'
 import type { Queryable } from '../persistence/db.js'
+import { renderEmail } from '../notifications/letters.js'
+import { readSettings, type ReminderSettings } from './casework/settings.js'
 import type { AppDeps } from './deps.js'
 
 export interface FollowUpJob {
@@ -12,18 +14,15 @@ export interface EmailJob {
   to: string[]
   subject: string
   text: string
-}
-
-const FLAG_SUBJECT: Record<string, (ref: string, date: string) => string> = {
-  'due-soon': (ref, date) => `${ref} is due on ${date}`,
-  overdue: (ref, date) => `${ref} is overdue: it was due on ${date}`,
-  'extension-notice-due': (ref, date) => `${ref}: the last day to give notice of an extension is ${date}`,
-  'acknowledgement-due': (ref, date) => `${ref}: the complaint must be acknowledged by ${date}`,
+  html?: string
+  /** Files from the document store; the worker loads them by id when it sends (so the job holds no personal data). */
+  attachments?: { documentId: string; filename: string }[]
 }
 
 /**
- * Emails that follow from events, queued in the same transaction (so a reminder goes out if and only if
- * the flag was recorded). Overdue cases also go to the DP manager and the reviewer (issue: reminders).
+ * Emails that follow from events, queued in the same transaction (so a reminder goes out if and only if the flag was
+ * recorded). Who is told is a setting (issue: Reminders): the assignee when a case is due soon or the extension
+ * notice deadline is near; the DP manager and the reviewer (by default) when it is overdue.
  */
 export async function followUpJobs(
   db: Queryable,
@@ -31,26 +30,41 @@ export async function followUpJobs(
   state: CaseState,
   events: readonly CaseEvent[],
 ): Promise<FollowUpJob[]> {
+  const flags = events.filter((e) => e.type === 'DeadlineFlagged')
+  if (flags.length === 0) return []
+  const { reminders } = await readSettings(db)
   const jobs: FollowUpJob[] = []
-  for (const event of events) {
-    if (event.type !== 'DeadlineFlagged') continue
-    const to = await recipients(db, state, event.kind === 'overdue')
+  for (const event of flags) {
+    const to = await recipients(db, state, event.kind, reminders)
     if (to.length === 0) continue
-    const date = formatLongDate(event.forDate)
-    const subject = FLAG_SUBJECT[event.kind]?.(state.reference, date) ?? `${state.reference}: deadline`
-    const link = `${deps.baseUrl}/staff/cases/${state.id}`
-    const text = `${subject}.\n\nOpen the case: ${link}\n\nThis reminder was sent by Rightsdesk's deadline check.\n`
-    const email: EmailJob = { to, subject, text }
+    const mail = renderEmail('reminder', {
+      kind: event.kind,
+      reference: state.reference,
+      date: formatLongDate(event.forDate),
+      caseUrl: `${deps.baseUrl}/staff/cases/${state.id}`,
+    })
+    const email: EmailJob = { to, subject: mail.subject, text: mail.body }
     jobs.push({ queue: 'email-send', data: email })
   }
   return jobs
 }
 
-async function recipients(db: Queryable, state: CaseState, escalate: boolean): Promise<string[]> {
+async function recipients(
+  db: Queryable,
+  state: CaseState,
+  kind: DeadlineFlagKind,
+  rules: ReminderSettings,
+): Promise<string[]> {
+  const toAssignee =
+    kind === 'overdue' ||
+    kind === 'acknowledgement-due' ||
+    (kind === 'due-soon' && rules.remindAssigneeDueSoon) ||
+    (kind === 'extension-notice-due' && rules.remindAssigneeExtensionNotice)
+  const escalateTo = kind === 'overdue' ? rules.overdueRoles : []
   const r = await db.query<{ email: string }>(
     `SELECT email FROM users WHERE NOT disabled AND $1 = ANY(controller_ids)
-       AND (id = $2 OR ($3 AND roles && ARRAY['dp-manager','reviewer']::text[]))`,
-    [state.controllerId, state.assigneeId ?? null, escalate],
+       AND ((id = $2 AND $3) OR roles && $4::text[])`,
+    [state.controllerId, state.assigneeId ?? null, toAssignee, escalateTo],
   )
   return [...new Set(r.rows.map((row) => row.email))]
 }

@@ -11,10 +11,44 @@ import { appendAudit } from '../persistence/audit-log.js'
 import { withTransaction } from '../persistence/db.js'
 import { findCase } from '../persistence/repositories/case-repository.js'
 import { auditActorId, type Actor } from './actor.js'
-import { requireController, requirePermission } from './authorise.js'
+import { requireCaseVisible, requireController, requirePermission, seesAllCases } from './authorise.js'
 import type { AppDeps } from './deps.js'
 
 const CASE_EVENT_TYPES = new Set<string>(CASE_EVENT_NAMES)
+
+/** Views are in the audit trail but would drown the timeline; the audit report shows them. */
+const VIEW_EVENTS = ['CaseViewed', 'DocumentViewed', 'LetterViewed', 'TaskViewed']
+
+/** Other records on a case's timeline: casework actions that are not case events (tasks, letters, files). */
+function describeCaseworkRecord(eventType: string, p: Record<string, unknown>): string | null {
+  const text = (key: string) => String(p[key] ?? '')
+  switch (eventType) {
+    case 'DocumentViewed':
+      return `Document opened: ${text('filename')}`
+    case 'SearchTaskCreated':
+      return `Search task sent to ${text('assigneeName') || text('team')}, due ${text('dueOnText')}`
+    case 'SearchTaskReturned':
+      return p.nilReturn
+        ? `Search task answered: nothing found (searched ${text('whereSearched')})`
+        : `Search task answered with ${text('documentCount')} file(s) (searched ${text('whereSearched')})`
+    case 'SearchTaskChased':
+      return `Overdue search task chased by email (${text('assigneeName') || text('team')})`
+    case 'LetterDrafted':
+      return `Letter drafted: ${text('title')} (version ${text('version')})`
+    case 'LetterSent':
+      return `Letter sent ${p.email ? 'by email' : 'for posting'}: ${text('title')}`
+    case 'CopyListNotified':
+      return `Copy list told about the new case (${text('count')} people)`
+    case 'ResponseFileReleased':
+      return 'Response made available to download from the online service'
+    case 'PasswordShown':
+      return 'Response password shown to the officer to read out by telephone'
+    case 'MessageSent':
+      return 'Message sent to the requester'
+    default:
+      return null
+  }
+}
 
 /** Plain words for a timeline row: domain events describe themselves; the rest are system records. */
 export function describeAuditEvent(eventType: string, payload: unknown): string {
@@ -26,9 +60,14 @@ export function describeAuditEvent(eventType: string, payload: unknown): string 
       return `Document added: ${String(p.filename)}`
     case 'DocumentsPurged': {
       const n = Array.isArray(p.documentIds) ? p.documentIds.length : 0
-      return `${n} document ${n === 1 ? 'copy' : 'copies'} deleted. ${String(p.reason)}.`
+      const kinds = Array.isArray(p.kinds) && p.kinds.includes('identity') ? 'identity document ' : 'document '
+      return `${n} ${kinds}${n === 1 ? 'copy' : 'copies'} deleted for good. ${String(p.reason)}.`
     }
     default:
+      {
+        const described = describeCaseworkRecord(eventType, p)
+        if (described) return described
+      }
       return eventType.replace(/([a-z])([A-Z])/g, '$1 $2')
   }
 }
@@ -58,6 +97,13 @@ export async function getCase(deps: AppDeps, actor: Actor, idOrReference: string
     const state = await findCase(tx, idOrReference)
     if (!state) throw new DomainError('not-found', `case ${idOrReference} not found`)
     requireController(actor, state.controllerId)
+    if (!seesAllCases(actor)) {
+      const copied = await tx.query('SELECT 1 FROM case_copies WHERE case_id = $1 AND user_id = $2', [
+        state.id,
+        actor.id,
+      ])
+      requireCaseVisible(actor, state.id, { assigned: state.assigneeId === actor.id, copied: copied.rowCount !== 0 })
+    }
     const now = deps.clock.now()
     await appendAudit(tx, [
       {
@@ -77,17 +123,16 @@ export async function getCase(deps: AppDeps, actor: Actor, idOrReference: string
       payload: unknown
     }>(
       `SELECT seq, occurred_at, actor_id, event_type, payload FROM audit_events
-       WHERE case_id = $1 AND event_type <> 'CaseViewed' ORDER BY seq`,
-      [state.id],
+       WHERE case_id = $1 AND NOT (event_type = ANY($2)) ORDER BY seq`,
+      [state.id, VIEW_EVENTS],
     )
     const timeline = rows.rows.map((r) => ({
       seq: Number(r.seq),
       at: r.occurred_at.toISOString(),
       actorId: r.actor_id,
       eventType: r.event_type,
-      description: r.payload
-        ? describeEvent(r.payload as CaseEvent)
-        : `${r.event_type} (details removed under the retention schedule)`,
+      // Not every row is a case event (document purges, tasks, letters): describe each by its own type.
+      description: describeAuditEvent(r.event_type, r.payload),
     }))
     const clock = clockOf(state, deps.calendar, deps.clockSettings, localDateInLondon(now))
     return { state, clock, waitingFor: waitingFor(state), timeline }

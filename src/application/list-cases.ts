@@ -7,7 +7,7 @@ import {
 import { appendAudit } from '../persistence/audit-log.js'
 import { withTransaction } from '../persistence/db.js'
 import { auditActorId, type Actor } from './actor.js'
-import { requirePermission } from './authorise.js'
+import { requirePermission, seesAllCases } from './authorise.js'
 import type { AppDeps } from './deps.js'
 
 export interface CaseListQuery {
@@ -45,6 +45,8 @@ export async function listCases(
     assigneeId: q.assigneeId,
     search: q.search,
     open: q.open,
+    // A copy recipient lists only what was copied or assigned to them (roles: case:view without case:view-all).
+    visibleToUserId: seesAllCases(actor) ? undefined : actor.id,
     limit: Math.min(Math.max(q.limit ?? 50, 1), 500),
     offset: Math.max(q.offset ?? 0, 0),
   }

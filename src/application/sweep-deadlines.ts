@@ -5,6 +5,7 @@ import { loadCaseForUpdate } from '../persistence/repositories/case-repository.j
 import { SYSTEM_ACTOR } from './actor.js'
 import { applyCommand } from './apply-command.js'
 import type { AppDeps } from './deps.js'
+import { readSettings } from './casework/settings.js'
 
 export interface SweepResult {
   checked: number
@@ -17,7 +18,10 @@ export interface SweepResult {
  */
 export async function sweepDeadlines(deps: AppDeps): Promise<SweepResult> {
   const today = localDateInLondon(deps.clock.now())
-  const horizon = addWorkingDays(today, deps.dueSoonWorkingDays, deps.calendar)
+  // An administrator's setting wins over the DUE_SOON_WORKING_DAYS default from the environment.
+  const saved = await deps.pool.query(`SELECT 1 FROM settings WHERE key = 'casework.reminders'`)
+  const days = saved.rowCount ? (await readSettings(deps.pool)).reminders.dueSoonWorkingDays : deps.dueSoonWorkingDays
+  const horizon = addWorkingDays(today, days, deps.calendar)
   const ids = await deps.pool.query<{ id: string }>(
     `SELECT id FROM cases WHERE status NOT IN ('closed','withdrawn','responded') ORDER BY due_on NULLS LAST`,
   )

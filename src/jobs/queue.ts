@@ -7,6 +7,7 @@ export const QUEUES = {
   blobDelete: 'blob-delete',
   identityPurge: 'identity-purge',
   disposalRun: 'disposal-run',
+  governanceDaily: 'governance-daily',
 } as const
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES]
 

@@ -16,6 +16,8 @@ export interface WebOptions {
   secureCookies: boolean
   serviceName: string
   organisationName?: string
+  /** Trust X-Forwarded-For (only behind a reverse proxy that sets it). Rate limits key on the client address. */
+  trustProxy?: boolean
 }
 
 const expectedMigrations = (
@@ -24,7 +26,17 @@ const expectedMigrations = (
 
 /** Builds the whole web server: the public portal at /, staff casework at /staff, the API at /api. */
 export async function buildApp(opts: WebOptions): Promise<FastifyInstance> {
-  const app = Fastify({ logger: opts.logger, trustProxy: true, bodyLimit: 1_048_576 })
+  // Only trust X-Forwarded-For when a reverse proxy is configured: otherwise anyone could set it and escape the
+  // per-address rate limits on codes and submissions.
+  // Prototype-poisoning keys in a JSON body are dropped rather than refused, so a hostile body on a form route still
+  // gets the form's error summary instead of a bare 400.
+  const app = Fastify({
+    logger: opts.logger,
+    trustProxy: opts.trustProxy ?? false,
+    bodyLimit: 1_048_576,
+    onProtoPoisoning: 'remove',
+    onConstructorPoisoning: 'remove',
+  })
 
   // /health: the process is up. /ready: the database answers and every migration is applied.
   app.get('/health', async () => ({ status: 'ok' }))

@@ -53,6 +53,8 @@ export async function startHarness(
     cookieSecret: randomBytes(32),
     secureCookies: false,
     serviceName: 'Rightsdesk',
+    // Tests stand in for clients behind a reverse proxy, each with its own X-Forwarded-For address.
+    trustProxy: true,
   })
   const tokens = new Map<string, string>()
   return {

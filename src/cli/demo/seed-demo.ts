@@ -14,6 +14,7 @@ import { DEMO_CASES, type DemoCase, type DemoIds } from './demo-cases.js'
 import { demoHistory } from './demo-history.js'
 import { seedGovernanceIn } from './demo-governance.js'
 import { DEMO_CONTROLLERS, DEMO_PASSWORD, DEMO_USERS, demoEmail } from './demo-controllers.js'
+import { seedDemoSettings, seedDemoTask, withDemoLetter } from './demo-casework.js'
 
 export interface SeedResult {
   users: { email: string; role: string }[]
@@ -52,6 +53,7 @@ async function seedIn(tx: Tx, deps: AppDeps): Promise<SeedResult> {
   }
   const ids: DemoIds = { dpManager: actors.get('dp-manager')!.id, reviewer: actors.get('reviewer')!.id }
   const today = localDateInLondon(deps.clock.now())
+  await seedDemoSettings(tx, deps.clock.now())
   const created = new Map<string, CaseState>()
   // A year of closed requests first (so references run in date order), then the current caseload.
   for (const demo of [...demoHistory(), ...DEMO_CASES]) {
@@ -65,6 +67,8 @@ async function seedIn(tx: Tx, deps: AppDeps): Promise<SeedResult> {
     )
     created.set(demo.key, state)
   }
+  const working = created.get('work-1')
+  if (working) await seedDemoTask(tx, working, ids.dpManager, actors.get('staff')!.id, today)
   const staff = [...actors.values()].map((a) => ({ id: a.id, name: a.name, email: demoEmail(a.roles[0]!) }))
   await seedGovernanceIn(tx, DEMO_CONTROLLERS, staff, today)
   return {
@@ -106,13 +110,9 @@ async function seedCase(
     for (const step of demo.steps) {
       if (step.day > demo.receivedAgo) continue
       const actor = actors.get(step.by)!
-      ;({ state } = await applyCommand(
-        { ...deps, clock: at(step.day) },
-        tx,
-        actor,
-        state,
-        step.command({ ...ids, route }, on),
-      ))
+      const stepDeps = { ...deps, clock: at(step.day) }
+      const command = await withDemoLetter(tx, stepDeps, actor, state, step.command({ ...ids, route }, on))
+      ;({ state } = await applyCommand(stepDeps, tx, actor, state, command))
     }
     return state
   }

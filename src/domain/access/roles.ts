@@ -154,6 +154,7 @@ const COMMAND_PERMISSIONS: Record<CommandType, Permission> = {
   Approve: 'case:approve',
   ReturnDraft: 'case:approve',
   RecordResponseSent: 'case:send-response',
+  RecordPasswordReleased: 'case:send-response',
   Withdraw: 'case:withdraw',
   Close: 'case:close',
   Reopen: 'case:reopen',

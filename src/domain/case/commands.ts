@@ -12,8 +12,10 @@ import type {
   RedirectTarget,
   RefusalBasis,
   Representative,
+  PasswordReleaseVia,
   RequestDetails,
   ResponseChannel,
+  ResponseDelivery,
 } from './types.js'
 
 /**
@@ -42,6 +44,7 @@ export type Command =
   | { type: 'Approve' }
   | { type: 'ReturnDraft'; comments: string }
   | RecordResponseSent
+  | RecordPasswordReleased
   | { type: 'Withdraw'; reason: string }
   | { type: 'Close' }
   | { type: 'Reopen'; reason: string }
@@ -112,6 +115,19 @@ export interface RecordResponseSent {
   outcome: Outcome
   sentOn: LocalDate
   exemptionCodes?: string[]
+  /** What was sent and how it was protected (seed 002); optional for records of responses sent outside Rightsdesk. */
+  delivery?: ResponseDelivery
+}
+
+/**
+ * The password for an encrypted email response was given to the requester, separately from the file, after the
+ * officer confirmed again that they were dealing with the requester (seed 002: "confirmation of identity required
+ * prior to sending password").
+ */
+export interface RecordPasswordReleased {
+  type: 'RecordPasswordReleased'
+  via: PasswordReleaseVia
+  identityConfirmedHow: string
 }
 
 export const COMMAND_TYPES = [
@@ -135,6 +151,7 @@ export const COMMAND_TYPES = [
   'Approve',
   'ReturnDraft',
   'RecordResponseSent',
+  'RecordPasswordReleased',
   'Withdraw',
   'Close',
   'Reopen',

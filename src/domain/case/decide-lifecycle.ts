@@ -13,6 +13,7 @@ import {
   type Check,
   type DecideContext,
 } from './decide-support.js'
+import { passwordOutstanding } from './decide-delivery.js'
 import type { CaseEvent } from './events.js'
 import type { CaseState, DeadlineFlagKind, LinkRelation } from './types.js'
 
@@ -38,7 +39,11 @@ export function withdraw(state: CaseState, cmd: Cmd<'Withdraw'>, ctx: DecideCont
 }
 
 export function close(state: CaseState, ctx: DecideContext): Decision {
-  return requireStatus(state, ['responded'], 'close the case') ?? emit(ctx, { type: 'CaseClosed', on: ctx.today })
+  return (
+    requireStatus(state, ['responded'], 'close the case') ??
+    passwordOutstanding(state) ??
+    emit(ctx, { type: 'CaseClosed', on: ctx.today })
+  )
 }
 
 export function reopen(state: CaseState, cmd: Cmd<'Reopen'>, ctx: DecideContext): Decision {

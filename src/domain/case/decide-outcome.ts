@@ -13,6 +13,7 @@ import {
   type DecideContext,
 } from './decide-support.js'
 import type { CaseEvent } from './events.js'
+import { deliveryProblem } from './decide-delivery.js'
 import { OUTCOME_LABELS, plainResponseOutcomes } from './outcome.js'
 import type { CaseState, Outcome } from './types.js'
 
@@ -64,7 +65,8 @@ export function recordResponseSent(state: CaseState, cmd: Cmd<'RecordResponseSen
     approvalProblem(state) ??
     (['email', 'post', 'portal'].includes(cmd.channel) ? null : fail('validation', `unknown channel ${cmd.channel}`)) ??
     requireDay(state, cmd.sentOn, 'sentOn', ctx) ??
-    outcomeProblem(state, cmd.outcome, codes)
+    outcomeProblem(state, cmd.outcome, codes) ??
+    deliveryProblem(cmd.channel, cmd.outcome, cmd.delivery)
   if (problem) return problem
   return emit(ctx, {
     type: 'ResponseSent',
@@ -72,6 +74,7 @@ export function recordResponseSent(state: CaseState, cmd: Cmd<'RecordResponseSen
     outcome: cmd.outcome,
     sentOn: cmd.sentOn,
     exemptionCodes: [...codes],
+    ...(cmd.delivery ? { delivery: cmd.delivery } : {}),
   })
 }
 

@@ -14,6 +14,7 @@ import {
   requestIdentity,
 } from './decide-intake.js'
 import { close, flagDeadline, linkCase, recordRegulatorEnquiry, reopen, withdraw } from './decide-lifecycle.js'
+import { recordPasswordReleased } from './decide-delivery.js'
 import { decideReview, recordComplaintOutcome, recordResponseSent } from './decide-outcome.js'
 import { approve, assign, extend, redirect, refuse, returnDraft, startWork, submitDraft } from './decide-work.js'
 import type { CaseEvent } from './events.js'
@@ -89,6 +90,8 @@ function decideOnCase(
       return returnDraft(state, command, ctx)
     case 'RecordResponseSent':
       return recordResponseSent(state, command, ctx)
+    case 'RecordPasswordReleased':
+      return recordPasswordReleased(state, command, ctx)
     case 'Withdraw':
       return withdraw(state, command, ctx)
     case 'Close':

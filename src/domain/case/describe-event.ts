@@ -18,6 +18,17 @@ function codes(list: readonly string[]): string {
   return list.length === 0 ? '' : ` (${list.join(', ')})`
 }
 
+function deliveryWords(e: EventOf<'ResponseSent'>): string {
+  const d = e.delivery
+  if (!d) return `by ${e.channel}`
+  if (d.method === 'encrypted-email') return 'by email as a password-protected file (password to follow separately)'
+  if (d.method === 'portal') return 'for download from the online service'
+  const protocol = [d.doubleEnvelope ? 'double envelope' : '', d.disclaimerIncluded ? 'data protection disclaimer' : '']
+    .filter(Boolean)
+    .join(', ')
+  return `by post (special delivery ${d.specialDeliveryReference}${protocol ? `, ${protocol}` : ''})`
+}
+
 const CASE_TYPE_NAMES = {
   'rights-request': 'Request',
   review: 'Review request',
@@ -57,7 +68,9 @@ const describers: Describers = {
   DraftApproved: (e) => `Draft response version ${e.version} approved by ${e.actorId}`,
   DraftReturned: (e) => `Draft response version ${e.version} returned with comments: ${e.comments}`,
   ResponseSent: (e) =>
-    `Response sent by ${e.channel} on ${formatLongDate(e.sentOn)}: ${OUTCOME_LABELS[e.outcome]}${codes(e.exemptionCodes)}`,
+    `Response sent ${deliveryWords(e)} on ${formatLongDate(e.sentOn)}: ${OUTCOME_LABELS[e.outcome]}${codes(e.exemptionCodes)}`,
+  ResponsePasswordReleased: (e) =>
+    `Password for the response given ${e.via === 'phone-call' ? 'by telephone' : 'in a separate email'} on ${formatLongDate(e.on)}, after identity was confirmed: ${e.identityConfirmedHow}`,
   RequestWithdrawn: (e) => `Withdrawn: ${e.reason}`,
   CaseClosed: (e) => `Case closed on ${formatLongDate(e.on)}`,
   CaseReopened: (e) => `Case reopened: ${e.reason}`,

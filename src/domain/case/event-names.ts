@@ -22,6 +22,7 @@ export const CASE_EVENT_NAMES = [
   'DraftApproved',
   'DraftReturned',
   'ResponseSent',
+  'ResponsePasswordReleased',
   'RequestWithdrawn',
   'CaseClosed',
   'CaseReopened',

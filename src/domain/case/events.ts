@@ -12,8 +12,10 @@ import type {
   RedirectTarget,
   RefusalBasis,
   Representative,
+  PasswordReleaseVia,
   RequestDetails,
   ResponseChannel,
+  ResponseDelivery,
 } from './types.js'
 
 export { describeEvent } from './describe-event.js'
@@ -108,6 +110,13 @@ export type CaseEvent =
       outcome: Outcome
       sentOn: LocalDate
       exemptionCodes: string[]
+      delivery?: ResponseDelivery
+    })
+  | (Base & {
+      type: 'ResponsePasswordReleased'
+      via: PasswordReleaseVia
+      identityConfirmedHow: string
+      on: LocalDate
     })
   | (Base & { type: 'RequestWithdrawn'; reason: string; on: LocalDate })
   | (Base & { type: 'CaseClosed'; on: LocalDate })

@@ -148,8 +148,29 @@ const evolvers: Evolvers = {
     ...s,
     status: 'responded',
     outcome: e.outcome,
-    response: { channel: e.channel, outcome: e.outcome, sentOn: e.sentOn, exemptionCodes: e.exemptionCodes },
+    response: {
+      channel: e.channel,
+      outcome: e.outcome,
+      sentOn: e.sentOn,
+      exemptionCodes: e.exemptionCodes,
+      ...(e.delivery ? { delivery: e.delivery } : {}),
+    },
   }),
+  ResponsePasswordReleased: (s, e) =>
+    s.response
+      ? {
+          ...s,
+          response: {
+            ...s.response,
+            passwordRelease: {
+              via: e.via,
+              identityConfirmedHow: e.identityConfirmedHow,
+              releasedBy: e.actorId,
+              releasedOn: e.on,
+            },
+          },
+        }
+      : s,
   RequestWithdrawn: (s, e) => ({
     ...s,
     status: 'withdrawn',

@@ -48,6 +48,11 @@ const sample: Record<CaseCommand, Command> = {
   Approve: { type: 'Approve' },
   ReturnDraft: { type: 'ReturnDraft', comments: 'Check page 2' },
   RecordResponseSent: { type: 'RecordResponseSent', channel: 'email', outcome: 'disclosed-in-full', sentOn: DAY },
+  RecordPasswordReleased: {
+    type: 'RecordPasswordReleased',
+    via: 'phone-call',
+    identityConfirmedHow: 'Called the number on file and checked date of birth',
+  },
   Withdraw: { type: 'Withdraw', reason: 'No longer needed' },
   Close: { type: 'Close' },
   Reopen: { type: 'Reopen', reason: 'Requester came back' },

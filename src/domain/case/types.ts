@@ -56,6 +56,34 @@ export type Outcome =
   | 'regulator-answered'
   | 'withdrawn'
 
+/**
+ * How a response physically reached the requester (seed 002, "Responding to a SAR"): by email as a
+ * password-protected file whose password is released only after identity is confirmed again; through the
+ * portal download; or by post under the sensitive-information protocol (double envelope, data protection
+ * disclaimer, special delivery). `documentIds` are the files sent.
+ */
+export type ResponseDelivery =
+  | { method: 'encrypted-email'; documentIds: string[] }
+  | { method: 'portal'; documentIds: string[] }
+  | {
+      method: 'post'
+      documentIds: string[]
+      doubleEnvelope: boolean
+      disclaimerIncluded: boolean
+      specialDeliveryReference: string
+    }
+
+/** Seed 002: the password goes separately from the file, by a second email or by telephone. */
+export type PasswordReleaseVia = 'separate-email' | 'phone-call'
+
+export interface PasswordRelease {
+  via: PasswordReleaseVia
+  /** How the officer confirmed they were dealing with the requester before giving the password. */
+  identityConfirmedHow: string
+  releasedBy: string
+  releasedOn: LocalDate
+}
+
 export interface PostalAddress {
   lines: string[]
   postcode?: string
@@ -162,7 +190,14 @@ export interface CaseState {
   reviewDecision?: { upheld: boolean; reasons: string; decidedBy: string; decidedOn: LocalDate }
   complaintOutcome?: { upheld: boolean; summary: string; recordedBy: string; recordedOn: LocalDate }
   regulator?: { reference?: string; dueOn?: LocalDate; enquiries: { on: LocalDate; summary: string }[] }
-  response?: { channel: ResponseChannel; outcome: Outcome; sentOn: LocalDate; exemptionCodes: string[] }
+  response?: {
+    channel: ResponseChannel
+    outcome: Outcome
+    sentOn: LocalDate
+    exemptionCodes: string[]
+    delivery?: ResponseDelivery
+    passwordRelease?: PasswordRelease
+  }
   outcome?: Outcome
   withdrawal?: { reason: string; on: LocalDate }
   links: CaseLink[]

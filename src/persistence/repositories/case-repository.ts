@@ -14,6 +14,8 @@ export interface CaseRowSummary {
   requesterName: string
   parentCaseId: string | null
   version: number
+  /** The deadline was extended (Art 12A(3)). */
+  extended: boolean
 }
 
 export interface CaseFilter {
@@ -26,6 +28,8 @@ export interface CaseFilter {
   assigneeId?: string
   search?: string
   open?: boolean
+  /** Only cases assigned to this user or copied to them (actors without case:view-all). */
+  visibleToUserId?: string
   limit: number
   offset: number
 }
@@ -124,12 +128,18 @@ export async function listCases(db: Queryable, f: CaseFilter): Promise<{ total: 
     add((p) => `due_on < ${p}`, f.overdueAsOf)
     add((p) => `NOT (status = ANY(${p}))`, CLOSED_STATUSES)
   }
+  if (f.visibleToUserId) {
+    add(
+      (p) => `(assignee_id = ${p} OR id IN (SELECT case_id FROM case_copies WHERE user_id = ${p}))`,
+      f.visibleToUserId,
+    )
+  }
   if (f.search) add((p) => `(upper(reference) = upper(${p}) OR requester_name ILIKE '%' || ${p} || '%')`, f.search)
   const sqlWhere = where.length ? `WHERE ${where.join(' AND ')}` : ''
   const total = await db.query<{ n: string }>(`SELECT count(*) AS n FROM cases ${sqlWhere}`, values)
   const rows = await db.query(
     `SELECT id, reference, controller_id, case_type, "right", status, received_on, due_on, assignee_id, requester_name,
-       parent_case_id, version
+       parent_case_id, version, (state ? 'extension') AS extended
      FROM cases ${sqlWhere} ORDER BY due_on ASC NULLS LAST, received_on ASC, reference ASC
      LIMIT ${Number(f.limit)} OFFSET ${Number(f.offset)}`,
     values,
@@ -151,6 +161,7 @@ function toSummary(r: Record<string, unknown>): CaseRowSummary {
     requesterName: String(r.requester_name),
     parentCaseId: (r.parent_case_id as string | null) ?? null,
     version: Number(r.version),
+    extended: r.extended === true,
   }
 }
 

@@ -1,7 +1,16 @@
 import type { Queryable } from '../db.js'
 
 export type DocumentKind =
-  'identity' | 'authority' | 'original-request' | 'correspondence' | 'material' | 'letter' | 'response' | 'bundle'
+  | 'identity'
+  | 'authority'
+  | 'original-request'
+  | 'correspondence'
+  | 'material'
+  | 'letter'
+  | 'response'
+  | 'bundle'
+  | 'report'
+  | 'certificate'
 
 export interface DocumentRecord {
   id: string

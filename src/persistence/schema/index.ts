@@ -1,5 +1,17 @@
 import { sql } from 'drizzle-orm'
-import { bigint, boolean, date, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core'
+import {
+  bigint,
+  boolean,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core'
 
 /** The organisations one deployment serves (an OPCC, one or more forces). */
 export const controllers = pgTable('controllers', {
@@ -23,6 +35,13 @@ export const users = pgTable('users', {
   lockedUntil: timestamp('locked_until', { withTimezone: true }),
   disabled: boolean('disabled').notNull().default(false),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  /** A team search tasks can be sent to (seed 002: the DP manager liaises with staff directly or by team). */
+  team: text('team'),
+  /** The last TOTP time step accepted, so a code seen over someone's shoulder cannot be used again. */
+  totpLastStep: bigint('totp_last_step', { mode: 'number' }),
+  /** Set when an administrator resets the password: the person chooses their own at the next sign-in. */
+  mustChangePassword: boolean('must_change_password').notNull().default(false),
+  lastSignInAt: timestamp('last_sign_in_at', { withTimezone: true }),
 })
 
 /** API bearer tokens: only a SHA-256 of the token is kept, so a database leak does not leak tokens. */
@@ -233,8 +252,52 @@ export const letters = pgTable(
     createdBy: uuid('created_by').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     pdfDocumentId: uuid('pdf_document_id'),
+    /** Responses: the outcome and exemptions the letter reports, so what is approved is what is recorded as sent. */
+    outcome: text('outcome'),
+    exemptionCodes: jsonb('exemption_codes').notNull().$type<string[]>().default([]),
+    /** The disclosure files that go with the letter (PDFs, e.g. the redacted bundle). */
+    attachmentDocumentIds: uuid('attachment_document_ids')
+      .array()
+      .notNull()
+      .default(sql`'{}'::uuid[]`),
+    /** Letters sent as soon as they are written (acknowledgements, requests) rather than drafted for review. */
+    sentAt: timestamp('sent_at', { withTimezone: true }),
   },
   (t) => [index('letters_case_idx').on(t.caseId, t.version)],
+)
+
+/**
+ * Who was copied on a case when it was logged (seed 002: the Chief Executive, Head of Policy, Head of Standards &
+ * Regulation and Communications Manager). A copy recipient may read the cases they were copied on, and no others.
+ */
+export const caseCopies = pgTable(
+  'case_copies',
+  {
+    caseId: uuid('case_id').notNull(),
+    email: text('email').notNull(),
+    userId: uuid('user_id'),
+    notifiedAt: timestamp('notified_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.caseId, t.email] }), index('case_copies_user_idx').on(t.userId)],
+)
+
+/**
+ * The password of a response emailed as an encrypted PDF. It is kept in the encrypted blob store (only its key
+ * is here) until the officer has confirmed identity and given it to the requester separately (seed 002).
+ */
+export const responsePasswords = pgTable(
+  'response_passwords',
+  {
+    id: uuid('id').primaryKey(),
+    caseId: uuid('case_id').notNull(),
+    documentId: uuid('document_id').notNull(),
+    passwordKey: text('password_key'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    releasedAt: timestamp('released_at', { withTimezone: true }),
+    releasedVia: text('released_via'),
+    releasedBy: text('released_by'),
+  },
+  (t) => [index('response_passwords_case_idx').on(t.caseId)],
 )
 
 /** Deployment settings an administrator can change (copy list, reminder rules, signposts, regulator). */

@@ -1,0 +1,53 @@
+import { randomUUID } from 'node:crypto'
+import { DomainError } from '../../domain/index.js'
+import { withTransaction } from '../../persistence/db.js'
+import { loadCaseForUpdate } from '../../persistence/repositories/case-repository.js'
+import { renderLetter } from '../../notifications/letters.js'
+import type { Actor } from '../actor.js'
+import { applyCommand, type CommandOutcome } from '../apply-command.js'
+import { requireCommandPermission, requireController } from '../authorise.js'
+import type { AppDeps } from '../deps.js'
+import { recordAudit } from './audit.js'
+import { buildLetterContext } from './letter-context.js'
+import { insertLetter } from './letter-repository.js'
+import { nextLetterVersion } from './send-letter.js'
+
+/**
+ * Seed 002 "Appealing a decision": the Chief Executive decides an appeal (upheld or not, with reasons); the outcome
+ * letter is written from that decision at the same moment, so the decision is its sign-off and it can be sent.
+ */
+export async function decideAppeal(
+  deps: AppDeps,
+  actor: Actor,
+  caseId: string,
+  input: { upheld: boolean; reasons: string },
+): Promise<CommandOutcome> {
+  requireCommandPermission(actor, { type: 'DecideReview', ...input })
+  return withTransaction(deps.pool, async (tx) => {
+    const state = await loadCaseForUpdate(tx, caseId)
+    if (!state) throw new DomainError('not-found', `case ${caseId} not found`)
+    requireController(actor, state.controllerId)
+    const outcome = await applyCommand(deps, tx, actor, state, { type: 'DecideReview', ...input })
+    const { context } = await buildLetterContext(tx, deps, outcome.state, actor)
+    const text = renderLetter('appeal-outcome', context)
+    const letter = {
+      id: randomUUID(),
+      caseId,
+      template: 'appeal-outcome' as const,
+      version: await nextLetterVersion(tx, caseId),
+      ...text,
+      createdBy: actor.id,
+      outcome: outcome.state.outcome ?? null,
+      exemptionCodes: [],
+      attachmentDocumentIds: [],
+    }
+    await insertLetter(tx, letter)
+    await recordAudit(tx, deps, actor, {
+      caseId,
+      command: 'DraftLetter',
+      eventType: 'LetterDrafted',
+      payload: { letterId: letter.id, version: letter.version, template: letter.template, title: letter.subject },
+    })
+    return outcome
+  })
+}

@@ -1,0 +1,159 @@
+import { randomUUID } from 'node:crypto'
+import { DomainError, OUTCOME_LABELS, plainResponseOutcomes } from '../../domain/index.js'
+import type { CaseState, Outcome } from '../../domain/index.js'
+import { withTransaction, type Tx } from '../../persistence/db.js'
+import { loadCaseForUpdate } from '../../persistence/repositories/case-repository.js'
+import { LETTER_TEMPLATES, renderLetter, templateForOutcome } from '../../notifications/letters.js'
+import type { Actor } from '../actor.js'
+import { requireController, requirePermission } from '../authorise.js'
+import type { AppDeps } from '../deps.js'
+import { recordAudit } from './audit.js'
+import { buildLetterContext, type LetterExtras } from './letter-context.js'
+import { findLetter, insertLetter, type LetterRecord } from './letter-repository.js'
+import { nextLetterVersion } from './send-letter.js'
+
+/** The outcomes a response letter may report now: fixed by a recorded decision, or open for a plain response. */
+export function responseOutcomes(state: CaseState): readonly Outcome[] {
+  if (state.refusal || state.redirect || state.reviewDecision || state.complaintOutcome)
+    return state.outcome ? [state.outcome] : []
+  return plainResponseOutcomes(state.caseType, state.right)
+}
+
+async function caseForDrafting(tx: Tx, actor: Actor, caseId: string): Promise<CaseState> {
+  const state = await loadCaseForUpdate(tx, caseId)
+  if (!state) throw new DomainError('not-found', `case ${caseId} not found`)
+  requireController(actor, state.controllerId)
+  // Seed 002: the DP manager drafts while the case is being worked on; once submitted, it waits for the reviewer.
+  if (state.status !== 'in-progress') {
+    throw new DomainError('invalid-transition', `cannot draft while ${state.status}`, {
+      userMessage: 'A response can only be drafted while the case is in progress.',
+    })
+  }
+  return state
+}
+
+function checkOutcome(state: CaseState, outcome: Outcome, codes: readonly string[]): void {
+  const allowed = responseOutcomes(state)
+  if (!allowed.includes(outcome)) {
+    throw new DomainError('validation', `outcome ${outcome} not allowed`, {
+      fields: {
+        outcome: allowed.length
+          ? `Choose one of: ${allowed.map((o) => OUTCOME_LABELS[o]).join(', ')}`
+          : 'Record the decision first',
+      },
+    })
+  }
+  // Accountability (uk-rules §6): a partial disclosure names every exemption relied on.
+  if (outcome === 'disclosed-in-part' && codes.length === 0) {
+    throw new DomainError('validation', 'no exemptions for a partial disclosure', {
+      fields: { exemptionCodes: 'Choose the exemptions you applied' },
+    })
+  }
+}
+
+/** Starts a response from the template for its outcome (issue: draft the response from a template). */
+export async function draftResponseLetter(
+  deps: AppDeps,
+  actor: Actor,
+  caseId: string,
+  input: { outcome: Outcome; exemptionCodes: string[]; attachmentDocumentIds: string[]; extras?: LetterExtras },
+): Promise<LetterRecord> {
+  requirePermission(actor, 'case:draft')
+  return withTransaction(deps.pool, async (tx) => {
+    const state = await caseForDrafting(tx, actor, caseId)
+    checkOutcome(state, input.outcome, input.exemptionCodes)
+    const template = templateForOutcome(input.outcome)
+    const names = await attachmentNames(tx, caseId, input.attachmentDocumentIds)
+    const { context } = await buildLetterContext(tx, deps, state, actor, {
+      ...input.extras,
+      exemptionCodes: input.exemptionCodes,
+      attachmentNames: names,
+    })
+    const text = renderLetter(template, context)
+    const letter = {
+      id: randomUUID(),
+      caseId,
+      template,
+      version: await nextLetterVersion(tx, caseId),
+      subject: text.subject,
+      body: text.body,
+      createdBy: actor.id,
+      outcome: input.outcome,
+      exemptionCodes: input.exemptionCodes,
+      attachmentDocumentIds: input.attachmentDocumentIds,
+    }
+    await insertLetter(tx, letter)
+    await audit(tx, deps, actor, letter)
+    return (await findLetter(tx, caseId, letter.id))!
+  })
+}
+
+/**
+ * Saves an edit as a NEW version: a version once submitted for review is never changed, so the text the reviewer
+ * approved is exactly the text that is sent.
+ */
+export async function reviseLetter(
+  deps: AppDeps,
+  actor: Actor,
+  caseId: string,
+  letterId: string,
+  input: { subject: string; body: string; exemptionCodes: string[]; attachmentDocumentIds: string[] },
+): Promise<LetterRecord> {
+  requirePermission(actor, 'case:draft')
+  if (input.subject.trim() === '' || input.body.trim().length < 20) {
+    throw new DomainError('validation', 'empty letter', {
+      fields: { body: 'Enter the text of the letter', ...(input.subject.trim() ? {} : { subject: 'Enter a subject' }) },
+    })
+  }
+  return withTransaction(deps.pool, async (tx) => {
+    const state = await caseForDrafting(tx, actor, caseId)
+    const base = await findLetter(tx, caseId, letterId)
+    if (!base || LETTER_TEMPLATES[base.template].kind !== 'response' || base.sentAt) {
+      throw new DomainError('not-found', `no draft letter ${letterId}`)
+    }
+    if (base.outcome) checkOutcome(state, base.outcome, input.exemptionCodes)
+    await attachmentNames(tx, caseId, input.attachmentDocumentIds)
+    const letter = {
+      ...base,
+      id: randomUUID(),
+      version: await nextLetterVersion(tx, caseId),
+      subject: input.subject.trim(),
+      body: input.body.replace(/\r\n/g, '\n').trim(),
+      createdBy: actor.id,
+      exemptionCodes: input.exemptionCodes,
+      attachmentDocumentIds: input.attachmentDocumentIds,
+    }
+    await insertLetter(tx, letter)
+    await audit(tx, deps, actor, letter)
+    return (await findLetter(tx, caseId, letter.id))!
+  })
+}
+
+async function attachmentNames(tx: Tx, caseId: string, ids: readonly string[]): Promise<string[]> {
+  if (ids.length === 0) return []
+  const r = await tx.query<{ filename: string }>(
+    `SELECT filename FROM documents WHERE case_id = $1 AND id = ANY($2::uuid[]) AND purged_at IS NULL
+       AND content_type = 'application/pdf' ORDER BY created_at`,
+    [caseId, ids],
+  )
+  if (r.rows.length !== ids.length) {
+    throw new DomainError('validation', 'attachment not found', {
+      fields: { attachmentDocumentIds: 'Attach only PDF files held on this case' },
+    })
+  }
+  return r.rows.map((row) => row.filename)
+}
+
+async function audit(
+  tx: Tx,
+  deps: AppDeps,
+  actor: Actor,
+  l: { id: string; version: number; subject: string; caseId: string; template: string },
+) {
+  await recordAudit(tx, deps, actor, {
+    caseId: l.caseId,
+    command: 'DraftLetter',
+    eventType: 'LetterDrafted',
+    payload: { letterId: l.id, version: l.version, template: l.template, title: l.subject },
+  })
+}

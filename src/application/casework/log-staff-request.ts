@@ -1,0 +1,44 @@
+import { DomainError } from '../../domain/index.js'
+import { withTransaction } from '../../persistence/db.js'
+import type { Actor } from '../actor.js'
+import type { CommandOutcome } from '../apply-command.js'
+import { requireController, requirePermission } from '../authorise.js'
+import type { AppDeps } from '../deps.js'
+import { logRequestIn, type NewRequest } from '../log-request.js'
+import { storeDocumentIn } from '../store-document.js'
+import { checkStaffUpload, type UploadedFile } from './staff-upload.js'
+import { notifyCopyListIn } from './notify-copy-list.js'
+
+/**
+ * Correspondence logs a request that arrived by email, post, phone or in person, with the original attached, and
+ * the copy list is told (seed 002 "Process on receipt"). One transaction: the case, the file and the emails.
+ */
+export async function logStaffRequest(
+  deps: AppDeps,
+  actor: Actor,
+  input: NewRequest,
+  original: UploadedFile | null,
+): Promise<CommandOutcome> {
+  requirePermission(actor, 'case:log')
+  requireController(actor, input.controllerId)
+  const checked = original ? await checkStaffUpload(original) : null
+  if (checked && !checked.ok) {
+    throw new DomainError('validation', `original not accepted: ${checked.problem}`, {
+      fields: { original: checked.message },
+    })
+  }
+  return withTransaction(deps.pool, async (tx) => {
+    const outcome = await logRequestIn(tx, deps, actor, input)
+    if (original && checked?.ok) {
+      await storeDocumentIn(tx, deps, actor, {
+        caseId: outcome.state.id,
+        kind: 'original-request',
+        filename: original.filename,
+        contentType: checked.contentType,
+        bytes: original.bytes,
+      })
+    }
+    await notifyCopyListIn(tx, deps, actor, outcome.state, outcome.clock.due)
+    return outcome
+  })
+}

@@ -1,0 +1,94 @@
+import type { Role } from '../../domain/index.js'
+import { ROLES } from '../../domain/index.js'
+import type { Queryable } from '../../persistence/db.js'
+
+/** Someone told about every new request (seed 002's copy list); `userId` links a Rightsdesk account if there is one. */
+export interface CopyRecipient {
+  name: string
+  role: string
+  email: string
+}
+
+/** Who is reminded of what, and when (issue: Reminders). Defaults follow the issue; an admin can change them. */
+export interface ReminderSettings {
+  /** Remind the assignee when a case is due within this many working days. */
+  dueSoonWorkingDays: number
+  remindAssigneeDueSoon: boolean
+  remindAssigneeExtensionNotice: boolean
+  /** Roles told when a case is overdue (the DP manager and the reviewer by default). */
+  overdueRoles: Role[]
+  /** Chase staff whose search task is past its due date, at most once every this many days. */
+  chaseOverdueTasks: boolean
+  taskChaseIntervalDays: number
+}
+
+/** The regulator named in letters: configurable because the ICO is becoming the Information Commission (uk-rules §0). */
+export interface RegulatorDetails {
+  name: string
+  address: string[]
+  phone: string
+  website: string
+}
+
+export interface CaseworkSettings {
+  /** Roles that must use a second factor (TOTP) to sign in. */
+  totpRequiredRoles: Role[]
+  copyList: CopyRecipient[]
+  reminders: ReminderSettings
+  regulator: RegulatorDetails
+  /** The hourly rate a manifestly unfounded or excessive fee is worked out from (Art 12(5): administrative costs). */
+  feeHourlyRatePence: number
+}
+
+export const DEFAULT_SETTINGS: CaseworkSettings = {
+  totpRequiredRoles: [],
+  copyList: [],
+  reminders: {
+    dueSoonWorkingDays: 5,
+    remindAssigneeDueSoon: true,
+    remindAssigneeExtensionNotice: true,
+    overdueRoles: ['dp-manager', 'reviewer'],
+    chaseOverdueTasks: true,
+    taskChaseIntervalDays: 2,
+  },
+  // uk-rules §10: ICO contact details; the name and address change when the Information Commission takes over.
+  regulator: {
+    name: 'Information Commissioner’s Office',
+    address: ['Wycliffe House', 'Water Lane', 'Wilmslow', 'Cheshire', 'SK9 5AF'],
+    phone: '0303 123 1113',
+    website: 'https://ico.org.uk/make-a-complaint/',
+  },
+  feeHourlyRatePence: 2500,
+}
+
+export const SETTING_KEYS = ['totpRequiredRoles', 'copyList', 'reminders', 'regulator', 'feeHourlyRatePence'] as const
+export type SettingKey = (typeof SETTING_KEYS)[number]
+
+const isRole = (r: unknown): r is Role => typeof r === 'string' && (ROLES as readonly string[]).includes(r)
+
+/** Every setting, with the default for any not saved yet. Stored under `casework.<key>` in the settings table. */
+export async function readSettings(db: Queryable): Promise<CaseworkSettings> {
+  const r = await db.query<{ key: string; value: unknown }>(
+    `SELECT key, value FROM settings WHERE key LIKE 'casework.%'`,
+  )
+  const saved = new Map(r.rows.map((row) => [row.key.slice('casework.'.length), row.value]))
+  const reminders = { ...DEFAULT_SETTINGS.reminders, ...(saved.get('reminders') as Partial<ReminderSettings>) }
+  return {
+    totpRequiredRoles: ((saved.get('totpRequiredRoles') as unknown[]) ?? DEFAULT_SETTINGS.totpRequiredRoles).filter(
+      isRole,
+    ),
+    copyList: (saved.get('copyList') as CopyRecipient[]) ?? DEFAULT_SETTINGS.copyList,
+    reminders: { ...reminders, overdueRoles: reminders.overdueRoles.filter(isRole) },
+    regulator: { ...DEFAULT_SETTINGS.regulator, ...(saved.get('regulator') as Partial<RegulatorDetails>) },
+    feeHourlyRatePence: Number(saved.get('feeHourlyRatePence') ?? DEFAULT_SETTINGS.feeHourlyRatePence),
+  }
+}
+
+export async function writeSetting(db: Queryable, key: SettingKey, value: unknown, updatedBy: string, at: Date) {
+  await db.query(
+    `INSERT INTO settings (key, value, updated_by, updated_at) VALUES ($1, $2, $3, $4)
+     ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value, updated_by = EXCLUDED.updated_by,
+       updated_at = EXCLUDED.updated_at`,
+    [`casework.${key}`, JSON.stringify(value), updatedBy, at],
+  )
+}

@@ -1,0 +1,108 @@
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify'
+import * as cheerio from 'cheerio'
+import { DEMO_PASSWORD, demoEmail } from '../../src/cli/demo/demo-controllers.js'
+import type { Role } from '../../src/domain/index.js'
+
+/**
+ * A browser-like client for the staff pages over Fastify inject: keeps cookies, reads the CSRF token from the last
+ * form it saw, posts urlencoded or multipart forms, and signs in as a demo role.
+ */
+export class StaffClient {
+  readonly cookies = new Map<string, string>()
+  csrf = ''
+  last: LightMyRequestResponse | null = null
+
+  constructor(private readonly app: FastifyInstance) {}
+
+  get cookieHeader(): string {
+    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ')
+  }
+
+  private keep(res: LightMyRequestResponse) {
+    for (const c of res.cookies) {
+      if (c.expires && c.expires.getTime() < Date.now()) this.cookies.delete(c.name)
+      else if (c.value === '') this.cookies.delete(c.name)
+      else this.cookies.set(c.name, c.value)
+    }
+    const token = /name="_csrf" value="([^"]+)"/.exec(res.body)?.[1]
+    if (token) this.csrf = token
+    this.last = res
+    return res
+  }
+
+  async get(url: string): Promise<LightMyRequestResponse> {
+    return this.keep(await this.app.inject({ method: 'GET', url, headers: { cookie: this.cookieHeader } }))
+  }
+
+  /** Follows redirects on GET (at most 5), like a browser after a form. */
+  async follow(res: LightMyRequestResponse): Promise<LightMyRequestResponse> {
+    let current = res
+    for (let i = 0; i < 5 && current.statusCode >= 300 && current.statusCode < 400; i++) {
+      current = await this.get(String(current.headers.location))
+    }
+    return current
+  }
+
+  async post(url: string, form: Record<string, string | string[]>, opts: { csrf?: boolean } = {}) {
+    const params = new URLSearchParams()
+    if (opts.csrf !== false) params.append('_csrf', this.csrf)
+    for (const [k, v] of Object.entries(form)) for (const item of [v].flat()) params.append(k, item)
+    return this.keep(
+      await this.app.inject({
+        method: 'POST',
+        url,
+        headers: { cookie: this.cookieHeader, 'content-type': 'application/x-www-form-urlencoded' },
+        payload: params.toString(),
+      }),
+    )
+  }
+
+  async postMultipart(
+    url: string,
+    form: Record<string, string | string[]>,
+    files: { field: string; filename: string; content: Buffer; type?: string }[],
+  ) {
+    const boundary = `----rightsdesk${Math.random().toString(16).slice(2)}`
+    const parts: Buffer[] = []
+    const add = (headers: string, body: Buffer) =>
+      parts.push(Buffer.from(`--${boundary}\r\n${headers}\r\n\r\n`), body, Buffer.from('\r\n'))
+    add('Content-Disposition: form-data; name="_csrf"', Buffer.from(this.csrf))
+    for (const [k, v] of Object.entries(form))
+      for (const item of [v].flat()) add(`Content-Disposition: form-data; name="${k}"`, Buffer.from(item))
+    for (const f of files) {
+      add(
+        `Content-Disposition: form-data; name="${f.field}"; filename="${f.filename}"\r\nContent-Type: ${f.type ?? 'application/octet-stream'}`,
+        f.content,
+      )
+    }
+    parts.push(Buffer.from(`--${boundary}--\r\n`))
+    return this.keep(
+      await this.app.inject({
+        method: 'POST',
+        url,
+        headers: { cookie: this.cookieHeader, 'content-type': `multipart/form-data; boundary=${boundary}` },
+        payload: Buffer.concat(parts),
+      }),
+    )
+  }
+
+  async signIn(email: string, password: string): Promise<LightMyRequestResponse> {
+    await this.get('/staff/sign-in')
+    return this.post('/staff/sign-in', { email, password })
+  }
+
+  async signInAs(role: Role): Promise<this> {
+    const res = await this.signIn(demoEmail(role), DEMO_PASSWORD)
+    if (res.statusCode !== 303 || !String(res.headers.location).startsWith('/staff/')) {
+      throw new Error(
+        `sign-in as ${role} gave ${res.statusCode} ${String(res.headers.location)}: ${res.body.slice(0, 300)}`,
+      )
+    }
+    await this.get('/staff/account/password').catch(() => undefined)
+    return this
+  }
+
+  $(res: LightMyRequestResponse = this.last!) {
+    return cheerio.load(res.body)
+  }
+}

@@ -1,0 +1,73 @@
+import { randomBytes } from 'node:crypto'
+import type { Actor } from '../../src/application/actor.js'
+import { SYSTEM_ACTOR } from '../../src/application/actor.js'
+import { actOnCase } from '../../src/application/casework/act-on-case.js'
+import { logStaffRequest } from '../../src/application/casework/log-staff-request.js'
+import { createSearchTask } from '../../src/application/casework/search-tasks.js'
+import { createUser } from '../../src/application/create-user.js'
+import { logRequest, type NewRequest } from '../../src/application/log-request.js'
+import { demoEmail } from '../../src/cli/demo/demo-controllers.js'
+import { addDays, localDateInLondon, type Role } from '../../src/domain/index.js'
+import type { Harness } from './app-harness.js'
+
+export async function actorFor(h: Harness, role: Role): Promise<Actor> {
+  const r = await h.db.pool.query<{ id: string; name: string; controller_ids: string[] }>(
+    'SELECT id, name, controller_ids FROM users WHERE email = $1',
+    [demoEmail(role)],
+  )
+  const u = r.rows[0]!
+  return { kind: 'user', id: u.id, name: u.name, roles: [role], controllerIds: u.controller_ids }
+}
+
+export const NEW_REQUEST: NewRequest = {
+  controllerId: 'northshire-opcc',
+  caseType: 'rights-request',
+  right: 'access',
+  route: 'UK_GDPR',
+  channel: 'email',
+  receivedAt: new Date().toISOString(),
+  subject: { name: 'Morgan Matrix', email: 'morgan.matrix@mail.example' },
+  requesterType: 'self',
+  request: { description: 'Everything about me', actionWanted: 'A copy', reasons: '', details: {} },
+}
+
+/** A case copied to the copy recipient, with a sent letter, its PDF and a search task; another case not copied; a spare user. */
+export async function makeFixtures(h: Harness) {
+  const correspondence = await actorFor(h, 'correspondence')
+  const dp = await actorFor(h, 'dp-manager')
+  const staff = await actorFor(h, 'staff')
+  const { state } = await logStaffRequest(h.deps, correspondence, NEW_REQUEST, null)
+  const { letter } = await actOnCase(
+    h.deps,
+    correspondence,
+    state.id,
+    { type: 'Acknowledge' },
+    { template: 'acknowledgement' },
+  )
+  const today = localDateInLondon(h.deps.clock.now())
+  const task = await createSearchTask(h.deps, dp, state.id, {
+    assigneeId: staff.id,
+    dueOn: addDays(today, 5),
+    identifiers: ['Morgan Matrix'],
+    scope: ['live'],
+    instructions: 'Search your inbox',
+  })
+  const other = await logRequest(h.deps, correspondence, { ...NEW_REQUEST, subject: { name: 'Not Copied' } })
+  const { id: userId } = await createUser(h.deps, SYSTEM_ACTOR, {
+    email: `throwaway-${randomBytes(3).toString('hex')}@test.example`,
+    name: 'Throwaway',
+    roles: ['staff'],
+    controllerIds: ['northshire-opcc'],
+    password: 'throwaway-password',
+  })
+  return {
+    id: state.id,
+    idOrReference: state.id,
+    letterId: letter!.id,
+    documentId: letter!.documentId,
+    taskId: task.id,
+    userId,
+    file: '2026-01-01-test.eml',
+    notCopied: other.state.id,
+  }
+}
