@@ -85,7 +85,7 @@ describe('a complaint and a regulator enquiry about a case', () => {
     await doAction(c, id, 'start-work')
     const drafted = await c.post(`/staff/cases/${id}/draft`, { outcome: 'regulator-answered' })
     const letter = await c.get(String(drafted.headers.location))
-    expect(c.$(letter)('#body').text()).toMatch(/^Dear Information Commissioner’s Office,/)
+    expect(c.$(letter)('#body').text()).toMatch(/^Dear Information Commissioner’s Office( \(ICO\))?,/)
     await c.post(String(drafted.headers.location), {
       subject: String(c.$(letter)('#subject').val()),
       body: c

@@ -1,6 +1,7 @@
 import type { Role } from '../../domain/index.js'
 import { ROLES } from '../../domain/index.js'
 import type { Queryable } from '../../persistence/db.js'
+import { REGULATOR_SETTING_KEY, readRegulator, type Regulator } from '../portal/regulator.js'
 
 /** Someone told about every new request (seed 002's copy list); `userId` links a Rightsdesk account if there is one. */
 export interface CopyRecipient {
@@ -79,12 +80,29 @@ export async function readSettings(db: Queryable): Promise<CaseworkSettings> {
     ),
     copyList: (saved.get('copyList') as CopyRecipient[]) ?? DEFAULT_SETTINGS.copyList,
     reminders: { ...reminders, overdueRoles: reminders.overdueRoles.filter(isRole) },
-    regulator: { ...DEFAULT_SETTINGS.regulator, ...(saved.get('regulator') as Partial<RegulatorDetails>) },
+    // One regulator for the whole deployment: letters name the same body, address and helpline as the public pages.
+    regulator: regulatorForLetters(await readRegulator(db)),
     feeHourlyRatePence: Number(saved.get('feeHourlyRatePence') ?? DEFAULT_SETTINGS.feeHourlyRatePence),
   }
 }
 
+function regulatorForLetters(r: Regulator): RegulatorDetails {
+  return { name: r.name, address: [...r.address], phone: r.helpline, website: r.complaintUrl }
+}
+
 export async function writeSetting(db: Queryable, key: SettingKey, value: unknown, updatedBy: string, at: Date) {
+  if (key === 'regulator') {
+    // Stored where the portal reads it (REGULATOR_SETTING_KEY), in the portal's shape.
+    const r = value as RegulatorDetails
+    const stored = { name: r.name, address: r.address, helpline: r.phone, complaintUrl: r.website }
+    await db.query(
+      `INSERT INTO settings (key, value, updated_by, updated_at) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value, updated_by = EXCLUDED.updated_by,
+         updated_at = EXCLUDED.updated_at`,
+      [REGULATOR_SETTING_KEY, JSON.stringify(stored), updatedBy, at],
+    )
+    return
+  }
   await db.query(
     `INSERT INTO settings (key, value, updated_by, updated_at) VALUES ($1, $2, $3, $4)
      ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value, updated_by = EXCLUDED.updated_by,
