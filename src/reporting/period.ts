@@ -1,23 +1,8 @@
 // Months and periods for reports. A month is 'YYYY-MM'; a period is two inclusive Europe/London dates.
-import { daysInMonth, formatLongDate, type LocalDate } from '../domain/index.js'
+import { MONTH_NAMES, daysInMonth, formatLongDate, type LocalDate } from '../domain/index.js'
 import type { Period } from './types.js'
 
 const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/
-
-const MONTH_NAMES = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-] as const
 
 export function isMonth(value: string): boolean {
   return MONTH.test(value)

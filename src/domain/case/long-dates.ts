@@ -1,6 +1,6 @@
 import { dayOfWeek, type LocalDate } from '../clock/index.js'
 
-const MONTHS = [
+export const MONTH_NAMES = [
   'January',
   'February',
   'March',
@@ -24,7 +24,7 @@ export function dayCount(n: number): string {
 /** "2 March 2026": the GOV.UK date style, for timelines and explanations. */
 export function formatLongDate(date: LocalDate): string {
   const [year, month, day] = date.split('-').map(Number)
-  return `${day ?? ''} ${MONTHS[(month ?? 1) - 1] ?? ''} ${year ?? ''}`
+  return `${day ?? ''} ${MONTH_NAMES[(month ?? 1) - 1] ?? ''} ${year ?? ''}`
 }
 
 /** "Monday 2 March 2026": with the weekday, where it helps to see that a date was a weekend. */
