@@ -9,6 +9,10 @@ import { logRequest, type NewRequest } from '../../src/application/log-request.j
 import { demoEmail } from '../../src/cli/demo/demo-controllers.js'
 import { addDays, localDateInLondon, type Role } from '../../src/domain/index.js'
 import type { Harness } from './app-harness.js'
+import { registerFixtures } from './fixtures/register.js'
+import { reportsFixtures } from './fixtures/reports.js'
+import { retentionFixtures } from './fixtures/retention.js'
+import { trainingFixtures } from './fixtures/training.js'
 
 export async function actorFor(h: Harness, role: Role): Promise<Actor> {
   const r = await h.db.pool.query<{ id: string; name: string; controller_ids: string[] }>(
@@ -61,6 +65,10 @@ export async function makeFixtures(h: Harness) {
     password: 'throwaway-password',
   })
   return {
+    ...(await reportsFixtures(h)),
+    ...(await retentionFixtures(h)),
+    ...(await trainingFixtures(h)),
+    ...(await registerFixtures(h)),
     id: state.id,
     idOrReference: state.id,
     letterId: letter!.id,

@@ -1,4 +1,8 @@
 import type { Permission } from '../../src/domain/index.js'
+import { REGISTER_ROUTES } from './routes/register.js'
+import { REPORTS_ROUTES } from './routes/reports.js'
+import { RETENTION_ROUTES } from './routes/retention.js'
+import { TRAINING_ROUTES } from './routes/training.js'
 
 /**
  * THE route table: who may use each staff and API route, by the domain's role table (rolePermissions). Adding a
@@ -73,7 +77,18 @@ export const TABLE: Record<string, Rule> = {
   'GET /staff/tasks': P('task:answer', 'task:assign'),
   'GET /staff/tasks/:taskId': P('task:answer', 'task:assign'),
   'POST /staff/tasks/:taskId': P('task:answer'),
-  'GET /staff/reports': P('report:view'),
+  'GET /staff/governance': P(
+    'retention:propose',
+    'retention:approve',
+    'retention:manage',
+    'legal-hold:manage',
+    'register:manage',
+    'training:manage',
+  ),
+  ...REPORTS_ROUTES,
+  ...RETENTION_ROUTES,
+  ...TRAINING_ROUTES,
+  ...REGISTER_ROUTES,
   'GET /staff/admin': P('user:admin'),
   'GET /staff/admin/users/new': P('user:admin'),
   'POST /staff/admin/users/new': P('user:admin'),

@@ -7,6 +7,7 @@ import { registerActionRoutes } from './actions/routes.js'
 import { registerAdminRoutes } from './admin/routes.js'
 import { registerCasePage } from './case/routes.js'
 import { registerCaseList } from './cases/routes.js'
+import { registerGovernance } from './governance/index.js'
 import { registerLetterRoutes } from './letters/routes.js'
 import { page } from './render.js'
 import { registerReportRoutes } from './reports/routes.js'
@@ -46,6 +47,7 @@ export async function registerStaff(app: FastifyInstance, deps: AppDeps): Promis
       registerTaskRoutes(staff, deps)
       registerAdminRoutes(staff, deps)
       registerReportRoutes(staff, deps)
+      registerGovernance(staff, deps)
     },
     { prefix: '/staff' },
   )

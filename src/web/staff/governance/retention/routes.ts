@@ -1,0 +1,4 @@
+import type { FastifyInstance } from 'fastify'
+import type { AppDeps } from '../../../../application/deps.js'
+
+export function registerRetentionRoutes(_app: FastifyInstance, _deps: AppDeps): void {}
