@@ -175,3 +175,4 @@ export const settings = pgTable('settings', {
 })
 export * from './governance.js'
 export * from './casework.js'
+export * from './disclosure.js'
