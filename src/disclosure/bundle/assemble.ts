@@ -1,3 +1,4 @@
+import { exemptionByCode } from '../../domain/index.js'
 import type { BundleWriter } from '../pdf/index.js'
 import { renderTextPdf, WorkingPdf } from '../pdf/index.js'
 import { redactDocument, type AppliedRedaction, type NeedleSet } from '../redact/index.js'
@@ -72,10 +73,19 @@ export function scheduleEntries(
   exemption: { code: string; citation: string },
 ): ScheduleEntry[] {
   const pages = [
-    ...front.map((r) => ({ page: r.page + 1, kind: r.kind })),
+    ...front.map((r) => ({ page: r.page + 1, kind: r.kind, code: r.exemptionCode })),
     ...documents.flatMap((d) =>
-      d.redactions.map((r) => ({ page: frontPages + d.bodyIndex + r.page + 1, kind: r.kind })),
+      d.redactions.map((r) => ({ page: frontPages + d.bodyIndex + r.page + 1, kind: r.kind, code: r.exemptionCode })),
     ),
   ].sort((a, b) => a.page - b.page)
-  return pages.map((r, i) => ({ number: i + 1, ...r, exemptionCode: exemption.code, citation: exemption.citation }))
+  return pages.map(({ code, ...r }, i) => {
+    // A per-redaction code (the workbench) is cited with its own paragraph; unknown codes never reach here.
+    const own = code ? exemptionByCode(code) : undefined
+    return {
+      number: i + 1,
+      ...r,
+      exemptionCode: own?.code ?? exemption.code,
+      citation: own?.citation ?? exemption.citation,
+    }
+  })
 }

@@ -20,6 +20,9 @@ export const REDACTION_LABELS: Record<RedactionKind, string> = {
   CRIME_REFERENCE: 'Crime reference number',
   SUBJECT: 'Your own information',
   STAFF: 'Name of a member of staff',
+  AREA: 'Part of a page',
+  PAGE: 'Whole page withheld',
+  DOCUMENT: 'Whole document withheld',
 }
 
 export const DOCUMENT_LABELS: Record<DocumentKind, string> = {

@@ -7,6 +7,8 @@ import { planText, rectsForRange } from './plan.js'
 export interface AppliedRedaction {
   page: number
   kind: RedactionKind
+  /** The exemption relied on, when decided per redaction (the workbench); otherwise the bundle's one code. */
+  exemptionCode?: string
 }
 
 /**

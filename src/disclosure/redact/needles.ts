@@ -2,7 +2,14 @@ import type { DetectedSpan, PiiType } from '../detect/types.js'
 import { findOccurrences, foldNeedle, isInside, normalise, rangeAt, type Range } from './normalise.js'
 
 /** What a redaction is, as the schedule shows it: a detected type, or text the caseworker asked to remove. */
-export type RedactionKind = PiiType | 'TERM'
+export type RedactionKind =
+  | PiiType
+  | 'TERM'
+  /** A box drawn by a reviewer (over an image, a signature, a photograph). */
+  | 'AREA'
+  /** A page, or a whole document, withheld. */
+  | 'PAGE'
+  | 'DOCUMENT'
 
 /** One string that must not survive anywhere in the bundle. */
 export interface Needle {

@@ -1,0 +1,80 @@
+import { DEFAULT_REDACTION_EXEMPTION, exemptionByCode } from '../../domain/index.js'
+import {
+  addFrontMatter,
+  addSchedule,
+  scheduleEntries,
+  type PlacedDocument,
+  type ScheduleEntry,
+} from '../bundle/index.js'
+import type { DocumentKind } from '../ingest/index.js'
+import { BundleWriter, releaseEngineCaches, WorkingPdf } from '../pdf/index.js'
+import { verifyPdf, type NeedleSet, type Verification } from '../redact/index.js'
+import type { RedactedPart } from './types.js'
+
+export interface ReviewedBundleOptions {
+  reference: string
+  controllerName: string
+  /** Printed on the cover, e.g. "14 May 2026". */
+  date: string
+  /** Strings that must not survive anywhere in the file (also redacted from the contents list and schedule). */
+  needles: NeedleSet
+  password?: string
+}
+
+export interface ReviewedBundle {
+  pdf: Uint8Array
+  pageCount: number
+  schedule: ScheduleEntry[]
+  verification: Verification
+  /** Schedule lines by exemption code: what the compliance figures count as exemptions applied. */
+  exemptionCounts: Record<string, number>
+}
+
+/**
+ * Puts the redacted parts together: cover and contents, the documents in order, the schedule (each line citing the
+ * exemption decided for that redaction), "page N of M" stamps; saves clean (optionally AES-256) and reads the file
+ * back with three extractors. The caller must not release the bundle unless `verification.ok`.
+ */
+export async function assembleReviewedBundle(
+  parts: { title: string; kind: string; part: RedactedPart }[],
+  options: ReviewedBundleOptions,
+): Promise<ReviewedBundle> {
+  const writer = new BundleWriter()
+  try {
+    const placed: PlacedDocument[] = []
+    for (const { title, kind, part } of parts) {
+      const work = WorkingPdf.open(part.pdf)
+      try {
+        const bodyIndex = writer.addDocument(work)
+        placed.push({
+          title,
+          kind: kind as DocumentKind,
+          bodyIndex,
+          pageCount: work.pageCount,
+          redactions: part.applied,
+        })
+      } finally {
+        work.destroy()
+      }
+    }
+    const facts = { reference: options.reference, controllerName: options.controllerName, dateText: options.date }
+    const front = addFrontMatter(writer, facts, placed, options.needles)
+    const fallback = exemptionByCode(DEFAULT_REDACTION_EXEMPTION)!
+    const schedule = scheduleEntries(front.redactions, front.pageCount, placed, fallback)
+    const codes = [...new Set(schedule.map((e) => e.exemptionCode))].sort()
+    const notes = codes.flatMap((code) => {
+      const e = exemptionByCode(code)
+      return e ? [{ code: e.code, citation: e.citation, shortName: e.shortName, explanation: e.explanation }] : []
+    })
+    addSchedule(writer, schedule, notes, options.needles)
+    writer.stampPages((n, m) => `Page ${n} of ${m} — ${options.reference}`)
+    const pdf = writer.save({ password: options.password })
+    releaseEngineCaches()
+    const verification = await verifyPdf(pdf, options.needles, options.password)
+    const exemptionCounts: Record<string, number> = {}
+    for (const e of schedule) exemptionCounts[e.exemptionCode] = (exemptionCounts[e.exemptionCode] ?? 0) + 1
+    return { pdf, pageCount: writer.pageCount, schedule, verification, exemptionCounts }
+  } finally {
+    writer.destroy()
+  }
+}

@@ -1,0 +1,171 @@
+import * as mupdf from 'mupdf'
+import type { DetectedSpan } from '../detect/types.js'
+import { WorkingPdf, type Rect, type TextLayer } from '../pdf/index.js'
+import { openPdf } from '../pdf/inspect.js'
+import { saveClean } from '../pdf/save.js'
+import { buildNeedles, isRedactable, matchNeedles, rectsForRange, type RedactionKind } from '../redact/index.js'
+import { findOccurrences, foldNeedle, normalise } from '../redact/normalise.js'
+import type { Proposal } from './types.js'
+
+/** The workbench's view of a prepared item: its stored PDF and the proposals found in it. */
+export interface PreparedForReview {
+  /** Annotations and form fields flattened, saved clean: every later reading (images, search, redaction) sees this. */
+  pdf: Uint8Array
+  pageCount: number
+  proposals: Proposal[]
+}
+
+/**
+ * Flattens the ingested PDF once and stores that, so the positions proposals carry are the positions the bundle
+ * build redacts, and the page images reviewers see are exactly what will be redacted. Detection runs page by page
+ * on the positioned text; only what is redactable (not the subject, not disclosed staff) becomes a proposal.
+ */
+export function prepareForReview(ingested: Uint8Array, detect?: (text: string) => DetectedSpan[]): PreparedForReview {
+  const work = WorkingPdf.open(ingested)
+  try {
+    work.prepare()
+    const pdf = saveClean(work.doc)
+    const proposals: Proposal[] = []
+    if (detect) {
+      for (let p = 0; p < work.pageCount; p++) {
+        const layer = work.textLayer(p)
+        for (const span of detect(layer.text)) {
+          if (!isRedactable(span)) continue
+          const rects = rectsForRange(layer, span.start, span.end)
+          if (rects.length === 0) continue
+          proposals.push({
+            page: p + 1,
+            rects,
+            text: span.text,
+            type: span.type,
+            recogniser: span.recogniser,
+            score: span.score,
+          })
+        }
+      }
+    }
+    return { pdf, pageCount: work.pageCount, proposals }
+  } finally {
+    work.destroy()
+  }
+}
+
+/** Runs `fn` over each page's text layer of a stored (already prepared) item. */
+export function eachTextLayer(pdf: Uint8Array, fn: (layer: TextLayer, page: number) => void, pages?: number[]): void {
+  const work = WorkingPdf.open(pdf)
+  try {
+    const wanted = pages ?? Array.from({ length: work.pageCount }, (_, i) => i + 1)
+    for (const page of wanted) if (page >= 1 && page <= work.pageCount) fn(work.textLayer(page - 1), page)
+  } finally {
+    work.destroy()
+  }
+}
+
+/**
+ * Every occurrence of `query` in the item (case-, accent- and whitespace-insensitive, the verifier's own matching),
+ * as proposals of kind TERM: what "search and redact" adds, on one page or all of them.
+ */
+export function searchItem(pdf: Uint8Array, query: string, pages?: number[]): Proposal[] {
+  const folded = foldNeedle(query)
+  const found: Proposal[] = []
+  if (folded.length === 0) return found
+  eachTextLayer(
+    pdf,
+    (layer, page) => {
+      for (const [start, end] of findOccurrences(normalise(layer.text), folded)) {
+        const rects = rectsForRange(layer, start, end)
+        if (rects.length > 0)
+          found.push({ page, rects, text: layer.text.slice(start, end), type: 'TERM', recogniser: 'search', score: 1 })
+      }
+    },
+    pages,
+  )
+  return found
+}
+
+/**
+ * The same strings elsewhere: a name detected on page 90 of one email must be proposed on page 3 of another where
+ * detection missed it (no context there). Occurrences already covered by a proposal on the page are skipped, as are
+ * matches inside the subject's own identifiers.
+ */
+export function proposeSameTextElsewhere(
+  pdf: Uint8Array,
+  detected: readonly { text: string; type: RedactionKind }[],
+  subject: readonly string[],
+  existing: readonly { page: number; rects: readonly Rect[] }[],
+): Proposal[] {
+  const spans: DetectedSpan[] = detected
+    .filter((d) => d.type !== 'TERM' && d.type !== 'AREA' && d.type !== 'PAGE' && d.type !== 'DOCUMENT')
+    .map((d) => ({
+      start: 0,
+      end: d.text.length,
+      type: d.type as DetectedSpan['type'],
+      text: d.text,
+      score: 1,
+      recogniser: '',
+    }))
+  const needles = buildNeedles([], spans, subject)
+  if (needles.needles.length === 0) return []
+  const found: Proposal[] = []
+  eachTextLayer(pdf, (layer, page) => {
+    const onPage = existing.filter((e) => e.page === page).flatMap((e) => e.rects)
+    for (const { needle, range } of matchNeedles(layer.text, needles)) {
+      const rects = rectsForRange(layer, range[0], range[1])
+      if (rects.length === 0 || rects.every((r) => onPage.some((c) => covers(c, r)))) continue
+      const text = layer.text.slice(range[0], range[1])
+      found.push({ page, rects, text, type: needle.kind, recogniser: 'same-text-elsewhere', score: 0.9 })
+      onPage.push(...rects)
+    }
+  })
+  return found
+}
+
+/** True when `inner`'s centre lies inside `outer`. */
+export function covers(outer: Rect, inner: Rect): boolean {
+  const cx = (inner[0] + inner[2]) / 2
+  const cy = (inner[1] + inner[3]) / 2
+  return cx >= outer[0] && cx <= outer[2] && cy >= outer[1] && cy <= outer[3]
+}
+
+/** The text whose characters sit (by their centre) inside the box: what a drawn box removes, for the record. */
+export function textUnder(layer: TextLayer, rect: Rect): string {
+  let out = ''
+  for (let i = 0; i < layer.text.length; i++) {
+    const x0 = layer.boxes[i * 4] as number
+    if (Number.isNaN(x0)) {
+      if (out && !out.endsWith(' ')) out += ' '
+      continue
+    }
+    const box: Rect = [x0, layer.boxes[i * 4 + 1]!, layer.boxes[i * 4 + 2]!, layer.boxes[i * 4 + 3]!]
+    if (covers(rect, box)) out += layer.text[i]
+    else if (out && !out.endsWith(' ')) out += ' '
+  }
+  return out.replace(/\s+/g, ' ').trim()
+}
+
+/** A page as a PNG for the workbench, and its size in points (the coordinate space of every box). */
+export function renderPage(
+  pdf: Uint8Array,
+  page: number,
+  dpi = 110,
+): { png: Uint8Array; width: number; height: number } {
+  const doc = openPdf(pdf)
+  try {
+    if (page < 1 || page > doc.countPages()) throw new RangeError(`no page ${page}`)
+    const p = doc.loadPage(page - 1)
+    try {
+      const [x0, y0, x1, y1] = p.getBounds()
+      const scale = dpi / 72
+      const pixmap = p.toPixmap(mupdf.Matrix.scale(scale, scale), mupdf.ColorSpace.DeviceRGB, false, true)
+      try {
+        return { png: pixmap.asPNG().slice(), width: x1 - x0, height: y1 - y0 }
+      } finally {
+        pixmap.destroy()
+      }
+    } finally {
+      p.destroy()
+    }
+  } finally {
+    doc.destroy()
+  }
+}
