@@ -8,6 +8,8 @@ export const QUEUES = {
   identityPurge: 'identity-purge',
   disposalRun: 'disposal-run',
   governanceDaily: 'governance-daily',
+  disclosurePrepare: 'disclosure-prepare',
+  disclosureBundle: 'disclosure-bundle',
 } as const
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES]
 
@@ -36,7 +38,16 @@ export async function startJobs(url: string, role: 'web' | 'worker' | 'both'): P
   })
   await boss.start()
   for (const name of Object.values(QUEUES)) {
-    await boss.createQueue(name, { name, retryLimit: 5, retryDelay: 30, retryBackoff: true })
+    // A disclosure build can take many minutes on a large bundle: it must not be expired (and started again) while
+    // it is still going. A killed worker's build is picked up at the next start instead (resumeDisclosureRuns).
+    const long = name === QUEUES.disclosurePrepare || name === QUEUES.disclosureBundle
+    await boss.createQueue(name, {
+      name,
+      retryLimit: 5,
+      retryDelay: long ? 5 : 30,
+      retryBackoff: true,
+      ...(long ? { expireInSeconds: 3 * 60 * 60 } : {}),
+    })
   }
   return {
     boss,

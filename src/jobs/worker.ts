@@ -11,6 +11,7 @@ import { chaseOverdueTasks } from '../application/casework/chase-overdue-tasks.j
 import { findDocument } from '../persistence/repositories/document-repository.js'
 import type { MailMessage } from '../notifications/mailer.js'
 import { QUEUES, type Jobs } from './queue.js'
+import { registerDisclosureJobs } from './disclosure-jobs.js'
 
 export interface WorkerParts {
   jobs: Jobs
@@ -57,6 +58,7 @@ export async function startWorker({ jobs, mailer, log, app, sweepCron }: WorkerP
     const purged = await purgeStaleIdentityDocuments(app)
     if (purged) log.info({ purged }, 'stale identity documents deleted')
   })
+  await registerDisclosureJobs(jobs, app, log)
   // Europe/London: "the first thing in the morning" should mean local time, whatever the season.
   await jobs.boss.schedule(QUEUES.deadlineSweep, sweepCron, {}, { tz: 'Europe/London' })
   await jobs.boss.schedule(QUEUES.identityPurge, '17 3 * * *', {}, { tz: 'Europe/London' })

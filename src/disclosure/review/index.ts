@@ -2,13 +2,15 @@
 // applied per item, and the reviewed bundle. No database here: src/application/disclosure/** stores and schedules.
 export * from './types.js'
 export {
-  prepareForReview,
-  searchItem,
-  proposeSameTextElsewhere,
-  textUnder,
-  eachTextLayer,
-  renderPage,
   covers,
+  eachTextLayer,
+  prepareForReview,
+  proposeSameTextElsewhere,
+  pageSize,
+  renderPage,
+  searchItem,
+  textUnder,
+  type PreparedForReview,
 } from './propose.js'
 export { redactItem, RedactionNotAppliedError } from './redact-item.js'
 export { assembleReviewedBundle, type ReviewedBundle, type ReviewedBundleOptions } from './assemble.js'

@@ -169,3 +169,20 @@ export function renderPage(
     doc.destroy()
   }
 }
+
+/** A page's size in points (the space boxes are drawn in), without rendering it. */
+export function pageSize(pdf: Uint8Array, page: number): { width: number; height: number } {
+  const doc = openPdf(pdf)
+  try {
+    if (page < 1 || page > doc.countPages()) throw new RangeError(`no page ${page}`)
+    const p = doc.loadPage(page - 1)
+    try {
+      const [x0, y0, x1, y1] = p.getBounds()
+      return { width: x1 - x0, height: y1 - y0 }
+    } finally {
+      p.destroy()
+    }
+  } finally {
+    doc.destroy()
+  }
+}

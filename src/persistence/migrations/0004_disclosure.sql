@@ -13,6 +13,7 @@ CREATE TABLE "disclosure_items" (
 	"warnings" jsonb NOT NULL,
 	"duplicate_of" uuid,
 	"near_duplicate_of" uuid,
+	"email_hash" text,
 	"withheld_code" text,
 	"withheld_reason" text,
 	"version" integer DEFAULT 1 NOT NULL,

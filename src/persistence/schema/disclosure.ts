@@ -28,6 +28,8 @@ export const disclosureItems = pgTable(
     /** Set when the same content (or the same email in another mailbox) is already an item of the case. */
     duplicateOf: uuid('duplicate_of'),
     nearDuplicateOf: uuid('near_duplicate_of'),
+    /** Emails: what identifies the same message found in several mailboxes. */
+    emailHash: text('email_hash'),
     /** Withheld whole, with the exemption relied on. */
     withheldCode: text('withheld_code'),
     withheldReason: text('withheld_reason'),

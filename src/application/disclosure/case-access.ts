@@ -1,0 +1,40 @@
+import { DomainError, type CaseState } from '../../domain/index.js'
+import type { SubjectIdentifiers } from '../../disclosure/detect/types.js'
+import type { Queryable } from '../../persistence/db.js'
+import type { Actor } from '../actor.js'
+import { requireController, requirePermission } from '../authorise.js'
+
+/**
+ * The disclosure workbench shows third parties' personal data in the clear: only those who do the casework
+ * (case:work, the DP manager) may open it, and only for their controllers.
+ */
+export async function disclosureCase(db: Queryable, actor: Actor, caseId: string, lock = false): Promise<CaseState> {
+  requirePermission(actor, 'case:work')
+  if (!/^[0-9a-f-]{36}$/i.test(caseId)) throw new DomainError('not-found', `case ${caseId} not found`)
+  const r = await db.query<{ state: CaseState }>(`SELECT state FROM cases WHERE id = $1${lock ? ' FOR UPDATE' : ''}`, [
+    caseId,
+  ])
+  const state = r.rows[0]?.state
+  if (!state) throw new DomainError('not-found', `case ${caseId} not found`)
+  requireController(actor, state.controllerId)
+  return state
+}
+
+/** The data subject's identifiers as entered on the case: never proposed for redaction (their own data). */
+export function subjectIdentifiers(state: CaseState): SubjectIdentifiers {
+  const s = state.subject
+  return {
+    names: [s.name, ...(s.otherNames ?? [])].filter((n) => n.trim().length > 0),
+    emails: s.email ? [s.email] : [],
+    phones: s.phone ? [s.phone] : [],
+    addresses: s.address ? [s.address.lines.join(', ')] : [],
+    postcodes: s.address?.postcode ? [s.address.postcode] : [],
+    datesOfBirth: s.dateOfBirth ? [s.dateOfBirth] : [],
+  }
+}
+
+/** Everything on the case that must never be blacked out on detection alone (also the verifier's protected list). */
+export function protectedStrings(state: CaseState): string[] {
+  const s = subjectIdentifiers(state)
+  return [s.names, s.emails, s.phones, s.addresses, s.postcodes].flatMap((l) => l ?? [])
+}

@@ -1,0 +1,301 @@
+import { searchItem, textUnder, eachTextLayer, type Proposal } from '../../disclosure/review/index.js'
+import { DomainError, exemptionByCode } from '../../domain/index.js'
+import { withTransaction, type Queryable } from '../../persistence/db.js'
+import { auditActorId, type Actor } from '../actor.js'
+import { recordAudit } from '../casework/audit.js'
+import type { AppDeps } from '../deps.js'
+import { disclosureCase } from './case-access.js'
+import { insertProposals } from './redaction-rows.js'
+
+export type Decision = 'accepted' | 'rejected'
+
+/** An exemption code from the catalogue (uk-rules §6); anything else is a validation error on the field. */
+function checkCode(code: string, field = 'exemptionCode'): void {
+  if (!exemptionByCode(code))
+    throw new DomainError('validation', 'unknown exemption', { fields: { [field]: 'Choose the exemption relied on' } })
+}
+
+function checkReason(reason: string | undefined): string | null {
+  const r = (reason ?? '').trim()
+  if (r.length > 500)
+    throw new DomainError('validation', 'reason too long', {
+      fields: { reason: 'The reason must be 500 characters or fewer' },
+    })
+  return r || null
+}
+
+/**
+ * One decision on one redaction, only if nobody changed it since the reviewer saw it (`version`): two people
+ * working on one case never overwrite each other unseen. A stale decision is refused with what the other decided.
+ */
+export async function decideRedaction(
+  deps: AppDeps,
+  actor: Actor,
+  caseId: string,
+  redactionId: string,
+  input: { decision: Decision; exemptionCode: string; reason?: string; version: number },
+): Promise<void> {
+  checkCode(input.exemptionCode)
+  const reason = checkReason(input.reason)
+  await withTransaction(deps.pool, async (tx) => {
+    await disclosureCase(tx, actor, caseId)
+    const r = await tx.query<{ status: string; decided_by: string | null }>(
+      `UPDATE redactions SET status = $3, exemption_code = $4, reason = $5, decided_by = $6, decided_at = $7,
+         version = version + 1
+       WHERE id = $1 AND case_id = $2 AND version = $8 RETURNING status`,
+      [
+        redactionId,
+        caseId,
+        input.decision,
+        input.exemptionCode,
+        reason,
+        auditActorId(actor),
+        deps.clock.now(),
+        input.version,
+      ],
+    )
+    if (r.rowCount === 0) {
+      const now = await tx.query<{ status: string; decided_by: string | null }>(
+        'SELECT status, decided_by FROM redactions WHERE id = $1 AND case_id = $2',
+        [redactionId, caseId],
+      )
+      if (!now.rows[0]) throw new DomainError('not-found', `redaction ${redactionId} not found`)
+      throw new DomainError(
+        'conflict',
+        `Someone else changed this redaction while you were looking at it (it is now ${now.rows[0].status}). Your decision was not saved: look at the page again and decide.`,
+      )
+    }
+    await recordAudit(tx, deps, actor, {
+      caseId,
+      command: 'DecideRedaction',
+      eventType: input.decision === 'accepted' ? 'RedactionAccepted' : 'RedactionRejected',
+      payload: { redactionId, exemptionCode: input.exemptionCode, reason },
+    })
+  })
+}
+
+/**
+ * Accept or reject many at once: every proposal on a page, in a document, or every occurrence of the same text in
+ * the case. Only proposals still undecided are touched, so one reviewer's "accept all" never undoes another's
+ * explicit decision.
+ */
+export async function decideMany(
+  deps: AppDeps,
+  actor: Actor,
+  caseId: string,
+  scope: { itemId?: string; page?: number; sameTextAs?: string },
+  input: { decision: Decision; exemptionCode: string; reason?: string },
+): Promise<number> {
+  checkCode(input.exemptionCode)
+  const reason = checkReason(input.reason)
+  return withTransaction(deps.pool, async (tx) => {
+    await disclosureCase(tx, actor, caseId)
+    const r = await tx.query(
+      `UPDATE redactions SET status = $2, exemption_code = $3, reason = $4, decided_by = $5, decided_at = $6,
+         version = version + 1
+       WHERE case_id = $1 AND status = 'proposed'
+         AND ($7::uuid IS NULL OR item_id = $7) AND ($8::int IS NULL OR page = $8)
+         AND ($9::uuid IS NULL OR lower(regexp_replace(text, '\\s+', '', 'g')) =
+               (SELECT lower(regexp_replace(text, '\\s+', '', 'g')) FROM redactions WHERE id = $9 AND case_id = $1))`,
+      [
+        caseId,
+        input.decision,
+        input.exemptionCode,
+        reason,
+        auditActorId(actor),
+        deps.clock.now(),
+        scope.itemId ?? null,
+        scope.page ?? null,
+        scope.sameTextAs ?? null,
+      ],
+    )
+    const count = r.rowCount ?? 0
+    await recordAudit(tx, deps, actor, {
+      caseId,
+      command: 'DecideRedactions',
+      eventType: input.decision === 'accepted' ? 'RedactionsAccepted' : 'RedactionsRejected',
+      payload: { ...scope, count, exemptionCode: input.exemptionCode, reason },
+    })
+    return count
+  })
+}
+
+/**
+ * Redacts a string found by searching (works without JavaScript) or selected on the page: every occurrence in the
+ * chosen page, document or the whole case, accepted at once, except where a box already covers it.
+ */
+export async function redactText(
+  deps: AppDeps,
+  actor: Actor,
+  caseId: string,
+  input: {
+    text: string
+    itemId?: string
+    page?: number
+    exemptionCode: string
+    reason?: string
+    source: 'search' | 'selection'
+  },
+): Promise<number> {
+  const text = input.text.trim()
+  if (text.replace(/\s+/g, '').length < 2)
+    throw new DomainError('validation', 'search too short', {
+      fields: { text: 'Enter at least 2 characters to find and redact' },
+    })
+  if (text.length > 200)
+    throw new DomainError('validation', 'search too long', { fields: { text: 'Enter 200 characters or fewer' } })
+  checkCode(input.exemptionCode)
+  const reason = checkReason(input.reason)
+  await disclosureCase(deps.pool, actor, caseId)
+  const items = await itemsIn(deps.pool, caseId, input.itemId)
+  const found: { itemId: string; proposals: Proposal[] }[] = []
+  for (const item of items) {
+    const pdf = new Uint8Array(await deps.blobs.get(item.storage_key))
+    const hits = searchItem(pdf, text, input.page ? [input.page] : undefined)
+    const existing = await deps.pool.query<{ page: number; rects: [number, number, number, number][] }>(
+      "SELECT page, rects FROM redactions WHERE item_id = $1 AND status = 'accepted'",
+      [item.id],
+    )
+    const fresh = hits.filter((h) => !existing.rows.some((e) => e.page === h.page && sameBoxes(e.rects, h.rects)))
+    if (fresh.length) found.push({ itemId: item.id, proposals: fresh })
+  }
+  const total = found.reduce((n, f) => n + f.proposals.length, 0)
+  if (total === 0)
+    throw new DomainError('validation', 'not found', {
+      fields: { text: `"${text}" was not found (or is already redacted)` },
+    })
+  await withTransaction(deps.pool, async (tx) => {
+    await disclosureCase(tx, actor, caseId)
+    for (const f of found)
+      await insertProposals(tx, deps, caseId, f.itemId, f.proposals, {
+        source: input.source,
+        status: 'accepted',
+        exemptionCode: input.exemptionCode,
+        createdBy: auditActorId(actor),
+        ...(reason ? { reason } : {}),
+      })
+    await recordAudit(tx, deps, actor, {
+      caseId,
+      command: 'AddRedaction',
+      eventType: 'RedactionsAdded',
+      payload: {
+        source: input.source,
+        itemId: input.itemId ?? null,
+        page: input.page ?? null,
+        count: total,
+        exemptionCode: input.exemptionCode,
+      },
+    })
+  })
+  return total
+}
+
+/** A box drawn on the page (an image, a signature, a photo): accepted at once, with whatever text lies under it. */
+export async function redactBox(
+  deps: AppDeps,
+  actor: Actor,
+  caseId: string,
+  input: {
+    itemId: string
+    page: number
+    rect: [number, number, number, number]
+    exemptionCode: string
+    reason?: string
+  },
+): Promise<void> {
+  checkCode(input.exemptionCode)
+  const reason = checkReason(input.reason)
+  const [x0, y0, x1, y1] = input.rect
+  if (!input.rect.every(Number.isFinite) || x1 - x0 < 2 || y1 - y0 < 2)
+    throw new DomainError('validation', 'box too small', { fields: { rect: 'Draw a box over what should be removed' } })
+  await disclosureCase(deps.pool, actor, caseId)
+  const [item] = await itemsIn(deps.pool, caseId, input.itemId)
+  if (!item || input.page < 1 || input.page > item.page_count) throw new DomainError('not-found', 'no such page')
+  let text = ''
+  eachTextLayer(
+    new Uint8Array(await deps.blobs.get(item.storage_key)),
+    (layer) => (text = textUnder(layer, input.rect)),
+    [input.page],
+  )
+  await withTransaction(deps.pool, async (tx) => {
+    await disclosureCase(tx, actor, caseId)
+    await insertProposals(
+      tx,
+      deps,
+      caseId,
+      item.id,
+      [{ page: input.page, rects: [input.rect], text, type: 'AREA', recogniser: 'reviewer', score: 1 }],
+      {
+        source: 'box',
+        status: 'accepted',
+        exemptionCode: input.exemptionCode,
+        createdBy: auditActorId(actor),
+        ...(reason ? { reason } : {}),
+      },
+    )
+    await recordAudit(tx, deps, actor, {
+      caseId,
+      command: 'AddRedaction',
+      eventType: 'RedactionsAdded',
+      payload: { source: 'box', itemId: item.id, page: input.page, count: 1, exemptionCode: input.exemptionCode },
+    })
+  })
+}
+
+/** Withholds (or releases) a whole page or a whole document with the exemption relied on. */
+export async function withhold(
+  deps: AppDeps,
+  actor: Actor,
+  caseId: string,
+  input: { itemId: string; page?: number; withhold: boolean; exemptionCode: string; reason?: string },
+): Promise<void> {
+  if (input.withhold) checkCode(input.exemptionCode)
+  const reason = checkReason(input.reason)
+  await withTransaction(deps.pool, async (tx) => {
+    await disclosureCase(tx, actor, caseId)
+    const [item] = await itemsIn(tx, caseId, input.itemId)
+    if (!item) throw new DomainError('not-found', 'no such document')
+    if (input.page !== undefined) {
+      if (input.page < 1 || input.page > item.page_count) throw new DomainError('not-found', 'no such page')
+      if (input.withhold)
+        await tx.query(
+          `INSERT INTO disclosure_withheld_pages (item_id, page, case_id, exemption_code, reason, decided_by, decided_at)
+           VALUES ($1,$2,$3,$4,$5,$6,$7)
+           ON CONFLICT (item_id, page) DO UPDATE SET exemption_code = $4, reason = $5, decided_by = $6, decided_at = $7`,
+          [item.id, input.page, caseId, input.exemptionCode, reason, auditActorId(actor), deps.clock.now()],
+        )
+      else
+        await tx.query('DELETE FROM disclosure_withheld_pages WHERE item_id = $1 AND page = $2', [item.id, input.page])
+    } else {
+      await tx.query(
+        'UPDATE disclosure_items SET withheld_code = $2, withheld_reason = $3, version = version + 1 WHERE id = $1',
+        [item.id, input.withhold ? input.exemptionCode : null, input.withhold ? reason : null],
+      )
+    }
+    await recordAudit(tx, deps, actor, {
+      caseId,
+      command: input.withhold ? 'Withhold' : 'ReleaseWithheld',
+      eventType: input.withhold ? 'MaterialWithheld' : 'MaterialReleased',
+      payload: {
+        itemId: item.id,
+        page: input.page ?? null,
+        exemptionCode: input.withhold ? input.exemptionCode : null,
+        reason,
+      },
+    })
+  })
+}
+
+async function itemsIn(db: Queryable, caseId: string, itemId?: string) {
+  if (itemId !== undefined && !/^[0-9a-f-]{36}$/i.test(itemId)) return []
+  const r = await db.query<{ id: string; storage_key: string; page_count: number }>(
+    `SELECT id, storage_key, page_count FROM disclosure_items
+      WHERE case_id = $1 AND ($2::uuid IS NULL OR id = $2) AND duplicate_of IS NULL ORDER BY created_at`,
+    [caseId, itemId ?? null],
+  )
+  return r.rows
+}
+
+function sameBoxes(a: readonly number[][], b: readonly number[][]): boolean {
+  return a.length === b.length && a.every((r, i) => r.every((n, k) => Math.abs(n - (b[i]![k] ?? NaN)) < 0.5))
+}
