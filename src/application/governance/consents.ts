@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import { DomainError, isValidLocalDate, localDateInLondon } from '../../domain/index.js'
+import { DomainError, isValidLocalDate, localDateInLondon, type Channel } from '../../domain/index.js'
 import { appendAudit } from '../../persistence/audit-log.js'
 import { withTransaction, type Queryable, type Tx } from '../../persistence/db.js'
 import { auditActorId, type Actor } from '../actor.js'
@@ -17,11 +17,22 @@ export interface ConsentRecord {
   evidence: string
   withdrawnOn: string | null
   withdrawalCaseId: string | null
+  /** How the withdrawal arrived and the erasure case it opened (from that case). */
+  withdrawalChannel: Channel | null
+  withdrawalCaseReference: string | null
+}
+
+/** How a withdrawal reached the office and on which day (Art 7(3): it can come by any route, at any time). */
+export interface WithdrawalReceipt {
+  channel: Channel
+  receivedOn: string
 }
 
 export async function listConsents(db: Queryable, controllerIds: readonly string[] | null): Promise<ConsentRecord[]> {
   const r = await db.query(
-    `SELECT * FROM consents WHERE ($1::text[] IS NULL OR controller_id = ANY($1)) ORDER BY given_on DESC, person_name`,
+    `SELECT c.*, k.reference AS case_reference, k.state->>'channel' AS case_channel
+     FROM consents c LEFT JOIN cases k ON k.id = c.withdrawal_case_id
+     WHERE ($1::text[] IS NULL OR c.controller_id = ANY($1)) ORDER BY c.given_on DESC, c.person_name`,
     [controllerIds],
   )
   return r.rows.map((c) => ({
@@ -34,6 +45,8 @@ export async function listConsents(db: Queryable, controllerIds: readonly string
     evidence: c.evidence,
     withdrawnOn: c.withdrawn_on,
     withdrawalCaseId: c.withdrawal_case_id,
+    withdrawalChannel: c.case_channel ?? null,
+    withdrawalCaseReference: c.case_reference ?? null,
   }))
 }
 
@@ -44,11 +57,16 @@ export async function recordConsent(
   c: { controllerId: string; purpose: string; personName: string; email?: string; givenOn: string; evidence: string },
 ): Promise<string> {
   requirePermission(actor, 'register:manage')
-  requireController(actor, c.controllerId)
   const fields: Record<string, string> = {}
+  if (c.controllerId === '') fields.controllerId = 'Choose the organisation the consent was given to'
+  else requireController(actor, c.controllerId)
   if (c.purpose.trim() === '') fields.purpose = 'Say what the consent is for'
   if (c.personName.trim() === '') fields.personName = 'Enter the person’s name'
+  if (c.email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(c.email))
+    fields.email = 'Enter an email address in the correct format, like name@example.com'
   if (!isValidLocalDate(c.givenOn)) fields.givenOn = 'Enter the date consent was given'
+  else if (c.givenOn > localDateInLondon(deps.clock.now()))
+    fields.givenOn = 'The date consent was given must be today or in the past'
   if (c.evidence.trim() === '') fields.evidence = 'Say how consent was given (for example, the signed referral form)'
   if (Object.keys(fields).length) throw new DomainError('validation', 'invalid consent', { fields })
   const id = randomUUID()
@@ -90,8 +108,10 @@ export async function withdrawConsent(
   actor: Actor,
   consentId: string,
   via: 'staff' | 'portal',
+  received?: WithdrawalReceipt,
 ): Promise<string> {
   if (via === 'staff') requirePermission(actor, 'register:manage')
+  if (received) checkReceipt(received, localDateInLondon(deps.clock.now()))
   return withTransaction(deps.pool, async (tx) => {
     const r = await tx.query('SELECT * FROM consents WHERE id = $1 FOR UPDATE', [consentId])
     const c = r.rows[0]
@@ -101,8 +121,22 @@ export async function withdrawConsent(
       throw new DomainError('conflict', 'already withdrawn', {
         userMessage: 'This consent has already been withdrawn.',
       })
-    return withdrawIn(tx, deps, actor, c)
+    if (received && received.receivedOn < c.given_on)
+      throw new DomainError('validation', 'withdrawn before given', {
+        fields: { receivedOn: 'The withdrawal cannot be before the date consent was given' },
+      })
+    return withdrawIn(tx, deps, actor, c, received)
   })
+}
+
+const WITHDRAWAL_CHANNELS: readonly Channel[] = ['email', 'post', 'phone', 'in-person', 'portal']
+
+function checkReceipt(r: WithdrawalReceipt, today: string): void {
+  const fields: Record<string, string> = {}
+  if (!WITHDRAWAL_CHANNELS.includes(r.channel)) fields.channel = 'Choose how the withdrawal was received'
+  if (!isValidLocalDate(r.receivedOn)) fields.receivedOn = 'Enter the date the withdrawal was received'
+  else if (r.receivedOn > today) fields.receivedOn = 'The date the withdrawal was received must be today or in the past'
+  if (Object.keys(fields).length) throw new DomainError('validation', 'invalid withdrawal', { fields })
 }
 
 /** Used by the portal's withdraw-consent form: every consent held for that email at that controller. */
@@ -122,15 +156,25 @@ export async function withdrawConsentsByEmailIn(
   return cases
 }
 
-async function withdrawIn(tx: Tx, deps: AppDeps, actor: Actor, c: Record<string, string>): Promise<string> {
+async function withdrawIn(
+  tx: Tx,
+  deps: AppDeps,
+  actor: Actor,
+  c: Record<string, string>,
+  received?: WithdrawalReceipt,
+): Promise<string> {
   const now = deps.clock.now()
+  const today = localDateInLondon(now)
+  // The erasure request's month runs from the day the withdrawal was received (Art 12(3)); midday UTC is always on
+  // that same London date, and today means now (a case cannot arrive in the future).
+  const receivedAt = !received || received.receivedOn === today ? now : new Date(`${received.receivedOn}T12:00:00Z`)
   const { state } = await logRequestIn(tx, deps, actor, {
     controllerId: c.controller_id!,
     caseType: 'rights-request',
     right: 'erasure',
     route: 'UK_GDPR',
-    channel: actor.kind === 'public' ? 'portal' : 'email',
-    receivedAt: now.toISOString(),
+    channel: received?.channel ?? (actor.kind === 'public' ? 'portal' : 'email'),
+    receivedAt: receivedAt.toISOString(),
     subject: { name: c.person_name!, ...(c.email ? { email: c.email } : {}) },
     requesterType: 'self',
     request: {
@@ -145,7 +189,7 @@ async function withdrawIn(tx: Tx, deps: AppDeps, actor: Actor, c: Record<string,
   })
   await tx.query('UPDATE consents SET withdrawn_on = $2, withdrawal_case_id = $3 WHERE id = $1', [
     c.id,
-    localDateInLondon(now),
+    localDateInLondon(receivedAt),
     state.id,
   ])
   await appendAudit(tx, [
@@ -155,7 +199,7 @@ async function withdrawIn(tx: Tx, deps: AppDeps, actor: Actor, c: Record<string,
       occurredAt: now,
       command: 'WithdrawConsent',
       eventType: 'ConsentWithdrawn',
-      payload: { consentId: c.id, erasureCase: state.reference },
+      payload: { consentId: c.id, erasureCase: state.reference, channel: state.channel, receivedOn: state.receivedOn },
     },
   ])
   return state.id

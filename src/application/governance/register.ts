@@ -7,7 +7,7 @@ import { findController } from '../../persistence/repositories/controller-reposi
 import { auditActorId, type Actor } from '../actor.js'
 import { requireController, requirePermission } from '../authorise.js'
 import type { AppDeps } from '../deps.js'
-import { loadSetting } from '../settings.js'
+import { loadSetting, saveSettingIn } from '../settings.js'
 import { readRegulator } from '../portal/regulator.js'
 
 export async function loadActivities(db: Queryable, controllerId: string): Promise<ProcessingActivity[]> {
@@ -60,12 +60,61 @@ export async function saveActivity(
   return id
 }
 
+/** The data protection officer's contact for a controller (Art 13(1)(b)), or the controller's own contact details. */
+export async function loadDpo(db: Queryable, controllerId: string): Promise<DataProtectionOfficer> {
+  const controller = await findController(db, controllerId)
+  if (!controller) throw new DomainError('not-found', `controller ${controllerId}`)
+  return loadSetting<DataProtectionOfficer>(db, `dpo:${controllerId}`, {
+    name: 'Data Protection Officer',
+    email: controller.contact.email,
+    postalAddress: [...controller.contact.postalAddress],
+  })
+}
+
+/** Changes the DPO contact the notice gives (Art 37(7): publish the DPO's contact details); audited as a setting. */
+export async function saveDpo(
+  deps: AppDeps,
+  actor: Actor,
+  controllerId: string,
+  dpo: DataProtectionOfficer,
+): Promise<void> {
+  requirePermission(actor, 'register:manage')
+  requireController(actor, controllerId)
+  const fields: Record<string, string> = {}
+  if (dpo.name.trim() === '') fields.name = 'Enter the name or job title of the data protection officer'
+  if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(dpo.email.trim()))
+    fields.email = 'Enter an email address in the correct format, like dpo@example.gov.uk'
+  const postalAddress = dpo.postalAddress.map((l) => l.trim()).filter(Boolean)
+  if (postalAddress.length === 0) fields.postalAddress = 'Enter a postal address'
+  if (Object.keys(fields).length) throw new DomainError('validation', 'invalid DPO contact', { fields })
+  await withTransaction(deps.pool, async (tx) => {
+    if (!(await findController(tx, controllerId))) throw new DomainError('not-found', `controller ${controllerId}`)
+    const value: DataProtectionOfficer = { name: dpo.name.trim(), email: dpo.email.trim(), postalAddress }
+    await saveSettingIn(tx, `dpo:${controllerId}`, value, auditActorId(actor), deps.clock.now())
+  })
+}
+
+/** The notice as the register stands now: what publishing would produce (the staff preview shows it). */
+export async function noticeFromRegister(db: Queryable, controllerId: string): Promise<PrivacyNoticeContent> {
+  const controller = await findController(db, controllerId)
+  if (!controller) throw new DomainError('not-found', `controller ${controllerId}`)
+  // One after another: inside a transaction these share one connection.
+  const activities = await loadActivities(db, controllerId)
+  const dpo = await loadDpo(db, controllerId)
+  const regulator = await readRegulator(db)
+  return generatePrivacyNotice(controller.name, activities, dpo, {
+    name: regulator.name,
+    website: regulator.complaintUrl,
+    helpline: regulator.helpline,
+  })
+}
+
 export interface PublishedNotice {
   controllerId: string
   version: number
   publishedAt: Date
   content: PrivacyNoticeContent
-  history: { version: number; publishedAt: Date; changeSummary: string }[]
+  history: { version: number; publishedAt: Date; changeSummary: string; publishedBy: string }[]
 }
 
 /** Generates the notice from the register as it stands and publishes it as the next version. */
@@ -80,24 +129,12 @@ export async function publishPrivacyNotice(
   if (changeSummary.trim().length < 5)
     throw new DomainError('validation', 'no summary', { fields: { changeSummary: 'Say what changed' } })
   return withTransaction(deps.pool, async (tx) => {
-    const controller = await findController(tx, controllerId)
-    if (!controller) throw new DomainError('not-found', `controller ${controllerId}`)
+    const content = await noticeFromRegister(tx, controllerId)
     const activities = await loadActivities(tx, controllerId)
     if (activities.length === 0)
       throw new DomainError('validation', 'empty register', {
         userMessage: 'Add at least one processing activity before publishing.',
       })
-    const dpo = await loadSetting<DataProtectionOfficer>(tx, `dpo:${controllerId}`, {
-      name: 'Data Protection Officer',
-      email: controller.contact.email,
-      postalAddress: [...controller.contact.postalAddress],
-    })
-    const regulator = await readRegulator(tx)
-    const content = generatePrivacyNotice(controller.name, activities, dpo, {
-      name: regulator.name,
-      website: regulator.complaintUrl,
-      helpline: regulator.helpline,
-    })
     const v = await tx.query<{ n: number }>(
       'SELECT coalesce(max(version), 0) + 1 AS n FROM privacy_notice_versions WHERE controller_id = $1',
       [controllerId],
@@ -136,8 +173,9 @@ export async function currentPrivacyNotice(db: Queryable, controllerId: string):
     published_at: Date
     content: PrivacyNoticeContent
     change_summary: string
+    published_by: string
   }>(
-    'SELECT version, published_at, content, change_summary FROM privacy_notice_versions WHERE controller_id = $1 ORDER BY version DESC',
+    'SELECT version, published_at, content, change_summary, published_by FROM privacy_notice_versions WHERE controller_id = $1 ORDER BY version DESC',
     [controllerId],
   )
   const latest = r.rows[0]
@@ -146,6 +184,7 @@ export async function currentPrivacyNotice(db: Queryable, controllerId: string):
     version: row.version,
     publishedAt: row.published_at,
     changeSummary: row.change_summary,
+    publishedBy: row.published_by,
   }))
   return { controllerId, version: latest.version, publishedAt: latest.published_at, content: latest.content, history }
 }

@@ -1,5 +1,5 @@
 import type { Regulator } from '../../../application/portal/regulator.js'
-import type { Controller } from '../../../domain/index.js'
+import type { Controller, PrivacyNoticeContent } from '../../../domain/index.js'
 import { text } from '../../nunjucks.js'
 
 /**
@@ -43,5 +43,24 @@ export function privacyNotice(controller: Controller, regulator: Regulator, iden
         text(`${N}.complain.helpline`, { phone: regulator.helpline }),
       ],
     },
+  ]
+}
+
+/**
+ * What the public page shows: the notice published from the register (UK GDPR Art 30 → Arts 13–14) with this
+ * service's identity-document paragraph beside it, or the fixed notice until a first version is published. The
+ * staff preview renders a notice generated from the register through this same function and partial.
+ */
+export function noticePageSections(
+  content: PrivacyNoticeContent | null,
+  controller: Controller,
+  regulator: Regulator,
+  identityDays: number,
+): NoticeSection[] {
+  const fixed = privacyNotice(controller, regulator, identityDays)
+  if (!content) return fixed
+  return [
+    ...content.sections.map((s) => ({ id: s.id, heading: s.heading, paragraphs: s.paragraphs, list: s.items })),
+    ...fixed.filter((s) => s.id === 'keep'),
   ]
 }

@@ -3,7 +3,7 @@ import type { AppDeps } from '../../../application/deps.js'
 import { portalDirectory } from '../../../application/portal/organisations.js'
 import { renderErrorPage } from '../../errors.js'
 import { renderPage } from '../shared/form.js'
-import { privacyNotice } from './privacy-notice.js'
+import { noticePageSections } from './privacy-notice.js'
 import { currentPrivacyNotice } from '../../../application/governance/register.js'
 import { formatLongDate, localDateInLondon } from '../../../domain/index.js'
 
@@ -21,12 +21,7 @@ export function registerInformationPages(app: FastifyInstance, deps: AppDeps): v
     // The notice published from the controller's register of processing (UK GDPR Art 30 → Arts 13–14), with its
     // date and change history; the fixed service notice only until a first version is published.
     const published = await currentPrivacyNotice(deps.pool, controller.id)
-    const sections = published
-      ? [
-          ...published.content.sections.map((s) => ({ heading: s.heading, paragraphs: s.paragraphs, list: s.items })),
-          ...privacyNotice(controller, regulator, deps.identityDocumentMaxDays).filter((s) => s.id === 'keep'),
-        ]
-      : privacyNotice(controller, regulator, deps.identityDocumentMaxDays)
+    const sections = noticePageSections(published?.content ?? null, controller, regulator, deps.identityDocumentMaxDays)
     return renderPage(request, reply, 'public/information/privacy.njk', {
       controller,
       regulator,
