@@ -27,8 +27,16 @@ export async function loadRetentionRules(db: Queryable): Promise<RetentionRule[]
   }))
 }
 
-/** Saves one rule (creating the table's contents from the defaults first, so nothing silently vanishes). */
-export async function saveRetentionRule(deps: AppDeps, actor: Actor, rule: RetentionRule): Promise<void> {
+/**
+ * Saves one rule (creating the table's contents from the defaults first, so nothing silently vanishes). The officer's
+ * reason for the change, when given, is kept in the audit trail beside the old and new rule.
+ */
+export async function saveRetentionRule(
+  deps: AppDeps,
+  actor: Actor,
+  rule: RetentionRule,
+  changeReason?: string,
+): Promise<void> {
   requirePermission(actor, 'retention:manage')
   const fields = validateRetentionRule(rule)
   if (Object.keys(fields).length) throw new DomainError('validation', 'invalid retention rule', { fields })
@@ -50,7 +58,7 @@ export async function saveRetentionRule(deps: AppDeps, actor: Actor, rule: Reten
         occurredAt: deps.clock.now(),
         command: 'SaveRetentionRule',
         eventType: 'RetentionRuleSaved',
-        payload: { before, after: rule },
+        payload: { before, after: rule, ...(changeReason ? { changeReason } : {}) },
       },
     ])
   })

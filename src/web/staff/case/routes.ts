@@ -17,6 +17,7 @@ import { staffOf } from '../access.js'
 import { FORMAT, formErrors, identity, page, str, textOr, type FormErrors } from '../render.js'
 import { staffRoute } from '../route.js'
 import { readStaffUpload, uploadedFiles } from '../uploads.js'
+import { caseLegalHold } from '../governance/retention/legal-holds.js'
 import { caseDetails } from './details.js'
 import { registerRelatedRoutes } from './related-routes.js'
 import { nextSteps } from './next-steps.js'
@@ -109,6 +110,7 @@ async function casePage(deps: AppDeps, request: FastifyRequest, reply: FastifyRe
     kindOf: (kind: string) => textOr(`casework.documentKinds.${kind}`, kind),
     done: typeof query.done === 'string' ? query.done : null,
     logged: query.logged === '1',
+    legalHold: await caseLegalHold(deps.pool, view.state.id),
   })
 }
 

@@ -1,0 +1,192 @@
+import type { DisposalItem, DisposalList } from '../../../../application/governance/disposal-list.js'
+import type { Queryable } from '../../../../persistence/db.js'
+
+/**
+ * Read-only views of the disposal lists, disposal records and legal holds for the governance pages. Writing goes
+ * through the application layer (src/application/governance/*), which checks permissions and keeps the audit trail.
+ */
+
+export const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+
+export interface DisposalListRow {
+  id: string
+  month: string
+  status: DisposalList['status']
+  itemCount: number
+  disposedCount: number
+  proposedBy: string
+  proposedAt: Date
+  approvedBy: string | null
+  approvedAt: Date | null
+  completedAt: Date | null
+}
+
+interface ListRecord {
+  id: string
+  month: string
+  status: DisposalList['status']
+  n: number
+  disposed: number
+  proposed_by: string
+  proposed_at: Date
+  approved_by: string | null
+  approved_at: Date | null
+  completed_at: Date | null
+}
+
+const LIST_COLUMNS = `l.id, l.month, l.status, jsonb_array_length(l.items)::int AS n, l.proposed_by, l.proposed_at,
+  l.approved_by, l.approved_at, l.completed_at,
+  (SELECT count(*)::int FROM disposal_records r WHERE r.list_id = l.id) AS disposed`
+
+function listRow(r: ListRecord): DisposalListRow {
+  return {
+    id: r.id,
+    month: r.month,
+    status: r.status,
+    itemCount: r.n,
+    disposedCount: r.disposed,
+    proposedBy: r.proposed_by,
+    proposedAt: r.proposed_at,
+    approvedBy: r.approved_by,
+    approvedAt: r.approved_at,
+    completedAt: r.completed_at,
+  }
+}
+
+export async function listDisposalLists(db: Queryable): Promise<DisposalListRow[]> {
+  const r = await db.query<ListRecord>(`SELECT ${LIST_COLUMNS} FROM disposal_lists l ORDER BY l.proposed_at DESC`)
+  return r.rows.map(listRow)
+}
+
+export interface DisposalRecordRow {
+  caseId: string
+  reference: string
+  caseType: string
+  receivedOn: string
+  closedOn: string | null
+  outcome: string | null
+  ruleId: string
+  action: 'delete' | 'anonymise'
+  authorisedBy: string
+  disposedAt: Date
+}
+
+/** What happened to one case on a list: known exactly for disposals; for the rest, from the state when it ran. */
+export type ItemResult =
+  'pending' | 'disposed' | 'anonymised' | 'skipped-legal-hold' | 'skipped-not-due' | 'already-gone'
+
+export interface DisposalListDetail extends DisposalListRow {
+  items: (DisposalItem & { outcome: string | null; onHold: boolean; result: ItemResult })[]
+  records: DisposalRecordRow[]
+}
+
+export async function disposalListDetail(db: Queryable, listId: string): Promise<DisposalListDetail | null> {
+  if (!UUID_PATTERN.test(listId)) return null
+  const r = await db.query<ListRecord & { items: DisposalItem[] }>(
+    `SELECT ${LIST_COLUMNS}, l.items FROM disposal_lists l WHERE l.id = $1`,
+    [listId],
+  )
+  const row = r.rows[0]
+  if (!row) return null
+  const caseIds = row.items.map((i) => i.caseId)
+  const [records, live, holds] = await Promise.all([
+    db.query<Record<string, unknown>>(
+      `SELECT case_id, reference, case_type, received_on::text, closed_on::text, outcome, rule_id, action, authorised_by,
+         disposed_at, list_id FROM disposal_records WHERE case_id = ANY($1::uuid[]) ORDER BY reference`,
+      [caseIds],
+    ),
+    db.query<{ id: string; outcome: string | null }>(
+      "SELECT id, state->>'outcome' AS outcome FROM cases WHERE id = ANY($1::uuid[])",
+      [caseIds],
+    ),
+    // A hold counts for the run if it stood when the run finished (a hold lifted since does not rewrite history).
+    db.query<{ case_id: string; now_held: boolean; held_at_run: boolean }>(
+      `SELECT case_id, bool_or(lifted_at IS NULL) AS now_held,
+         bool_or($2::timestamptz IS NOT NULL AND placed_at <= $2 AND (lifted_at IS NULL OR lifted_at > $2)) AS held_at_run
+       FROM legal_holds WHERE case_id = ANY($1::uuid[]) GROUP BY case_id`,
+      [caseIds, row.completed_at],
+    ),
+  ])
+  const recordOf = new Map(records.rows.map((x) => [String(x.case_id), x]))
+  const outcomeOf = new Map(live.rows.map((x) => [x.id, x.outcome]))
+  const holdOf = new Map(holds.rows.map((x) => [x.case_id, x]))
+  const resultOf = (item: DisposalItem): ItemResult => {
+    const record = recordOf.get(item.caseId)
+    if (record && record.list_id === row.id) return record.action === 'anonymise' ? 'anonymised' : 'disposed'
+    if (row.status !== 'completed') return 'pending'
+    if (record || !outcomeOf.has(item.caseId)) return 'already-gone'
+    return holdOf.get(item.caseId)?.held_at_run ? 'skipped-legal-hold' : 'skipped-not-due'
+  }
+  return {
+    ...listRow(row),
+    items: row.items.map((item) => ({
+      ...item,
+      outcome: outcomeOf.get(item.caseId) ?? (recordOf.get(item.caseId)?.outcome as string | null) ?? null,
+      onHold: holdOf.get(item.caseId)?.now_held ?? false,
+      result: resultOf(item),
+    })),
+    records: records.rows
+      .filter((x) => x.list_id === row.id)
+      .map((x) => ({
+        caseId: String(x.case_id),
+        reference: String(x.reference),
+        caseType: String(x.case_type),
+        receivedOn: String(x.received_on),
+        closedOn: (x.closed_on as string | null) ?? null,
+        outcome: (x.outcome as string | null) ?? null,
+        ruleId: String(x.rule_id),
+        action: x.action as 'delete' | 'anonymise',
+        authorisedBy: String(x.authorised_by),
+        disposedAt: x.disposed_at as Date,
+      })),
+  }
+}
+
+export interface HoldRow {
+  caseId: string
+  reference: string
+  controllerId: string
+  reason: string
+  placedBy: string
+  placedAt: Date
+}
+
+/** Holds still standing, newest first; limited to the controllers the officer works for (null: all of them). */
+export async function activeHolds(db: Queryable, controllerIds: readonly string[] | null): Promise<HoldRow[]> {
+  const r = await db.query<{
+    case_id: string
+    reference: string
+    controller_id: string
+    reason: string
+    placed_by: string
+    placed_at: Date
+  }>(
+    `SELECT h.case_id, c.reference, c.controller_id, h.reason, h.placed_by, h.placed_at
+     FROM legal_holds h JOIN cases c ON c.id = h.case_id
+     WHERE h.lifted_at IS NULL AND ($1::text[] IS NULL OR c.controller_id = ANY($1::text[]))
+     ORDER BY h.placed_at DESC`,
+    [controllerIds],
+  )
+  return r.rows.map((x) => ({
+    caseId: x.case_id,
+    reference: x.reference,
+    controllerId: x.controller_id,
+    reason: x.reason,
+    placedBy: x.placed_by,
+    placedAt: x.placed_at,
+  }))
+}
+
+/** The hold standing on one case, if any. */
+export async function activeHoldOn(
+  db: Queryable,
+  caseId: string,
+): Promise<{ reason: string; placedBy: string; placedAt: Date } | null> {
+  if (!UUID_PATTERN.test(caseId)) return null
+  const r = await db.query<{ reason: string; placed_by: string; placed_at: Date }>(
+    'SELECT reason, placed_by, placed_at FROM legal_holds WHERE case_id = $1 AND lifted_at IS NULL ORDER BY placed_at DESC LIMIT 1',
+    [caseId],
+  )
+  const x = r.rows[0]
+  return x ? { reason: x.reason, placedBy: x.placed_by, placedAt: x.placed_at } : null
+}
