@@ -110,7 +110,8 @@ describe('route × role matrix', () => {
     }
     expect(unexpected).toEqual([])
     expect(checked).toBe(Object.keys(TABLE).length * WHO.length)
-  })
+    // ~200 routes × 8 actors through the whole app: minutes on a busy two-core machine, not seconds.
+  }, 600_000)
 
   it('shows a copy recipient only the cases they were copied on (404 for others, also in lists and the API)', async () => {
     const c = clients.get('copy-recipient')!
