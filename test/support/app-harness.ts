@@ -30,10 +30,15 @@ export interface Harness {
 
 /** A real database with the demo office loaded, and the real Fastify app on it (driven by inject). */
 export async function startHarness(
-  options: { now?: () => Date; jobs?: (url: string) => Promise<JobQueue> } = {},
+  options: {
+    now?: () => Date
+    jobs?: (url: string) => Promise<JobQueue>
+    /** Share the blob store with a child `rightsdesk` process (its data dir's blobs/ and BLOB_ENCRYPTION_KEY). */
+    blobs?: { dir: string; key: Buffer }
+  } = {},
 ): Promise<Harness> {
   const db = await createTestDatabase()
-  const blobDir = await fs.mkdtemp(path.join(os.tmpdir(), 'rightsdesk-test-blobs-'))
+  const blobDir = options.blobs?.dir ?? (await fs.mkdtemp(path.join(os.tmpdir(), 'rightsdesk-test-blobs-')))
   let fixedNow: string | null = null
   const deps: AppDeps = {
     pool: db.pool,
@@ -43,7 +48,7 @@ export async function startHarness(
     jobs: options.jobs ? await options.jobs(db.url) : { enqueue: async () => undefined },
     dueSoonWorkingDays: 5,
     baseUrl: 'http://rightsdesk.test',
-    blobs: createBlobStore(blobDir, randomBytes(32)),
+    blobs: createBlobStore(blobDir, options.blobs?.key ?? randomBytes(32)),
     identityDocumentMaxDays: 90,
   }
   await seedDemo(deps)

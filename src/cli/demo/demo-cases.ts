@@ -552,4 +552,16 @@ export const DEMO_CASES: DemoCase[] = [
     description: 'ICO enquiry about the refusal',
     steps: [],
   },
+  // The disclosure demo (issue 5): material with third parties is stored on this case by seed-demo.ts.
+  {
+    key: 'disclosure-1',
+    controller: 'northshire-police',
+    right: 'access',
+    receivedAgo: 12,
+    channel: 'portal',
+    name: 'Alex Morgan',
+    email: 'alex.morgan@example.com',
+    description: 'Everything you hold about the dispute with my neighbour in March, including any witness statements',
+    steps: working(2),
+  },
 ]

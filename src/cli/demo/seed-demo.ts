@@ -15,6 +15,8 @@ import { demoHistory } from './demo-history.js'
 import { seedGovernanceIn } from './demo-governance.js'
 import { DEMO_CONTROLLERS, DEMO_PASSWORD, DEMO_USERS, demoEmail } from './demo-controllers.js'
 import { seedDemoSettings, seedDemoTask, withDemoLetter } from './demo-casework.js'
+import { DEMO_MATERIAL } from './demo-material.js'
+import { storeDocumentIn } from '../../application/store-document.js'
 
 export interface SeedResult {
   users: { email: string; role: string }[]
@@ -67,6 +69,8 @@ async function seedIn(tx: Tx, deps: AppDeps): Promise<SeedResult> {
     )
     created.set(demo.key, state)
   }
+  const disclosure = created.get('disclosure-1')
+  if (disclosure) await seedDemoMaterial(tx, deps, actors.get('dp-manager')!, disclosure)
   const working = created.get('work-1')
   if (working) await seedDemoTask(tx, working, ids.dpManager, actors.get('staff')!.id, today)
   const staff = [...actors.values()].map((a) => ({ id: a.id, name: a.name, email: demoEmail(a.roles[0]!) }))
@@ -116,4 +120,16 @@ async function seedCase(
     }
     return state
   }
+}
+
+/** The search results for the disclosure demo case, as if returned by the teams searched: ready to read and review. */
+async function seedDemoMaterial(tx: Tx, deps: AppDeps, dp: Actor, state: CaseState): Promise<void> {
+  for (const m of DEMO_MATERIAL)
+    await storeDocumentIn(tx, deps, dp, {
+      caseId: state.id,
+      kind: 'material',
+      filename: m.filename,
+      contentType: m.contentType,
+      bytes: m.bytes(),
+    })
 }
