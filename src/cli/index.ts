@@ -10,6 +10,7 @@ import { auditCommand } from './commands/audit.js'
 import { holidayCommand } from './commands/holiday.js'
 import { detectCommand } from './commands/detect.js'
 import { redactCommand } from './commands/redact.js'
+import { materialCommand } from './commands/material.js'
 
 const commands: CliCommand[] = [
   ...serverCommands,
@@ -22,6 +23,7 @@ const commands: CliCommand[] = [
   holidayCommand,
   detectCommand,
   redactCommand,
+  materialCommand,
 ]
 
 function usage(): string {

@@ -1,4 +1,4 @@
-import { pageSize, renderPage } from '../../disclosure/review/index.js'
+import { eachTextLayer, pageSize, renderPage } from '../../disclosure/review/index.js'
 import { releaseEngineCaches } from '../../disclosure/pdf/index.js'
 import { DomainError, type CaseState } from '../../domain/index.js'
 import { withTransaction, type Queryable } from '../../persistence/db.js'
@@ -138,6 +138,12 @@ export interface WorkbenchPage {
   withheld: { exemptionCode: string; reason: string | null } | null
   /** Pages of this item with undecided proposals, for "next page to review". */
   pagesToReview: number[]
+  /** The page's text as extracted (lines joined by newlines): what a reviewer can select to redact. */
+  text: string
+  /** Where the next undecided proposal is: later on this document, else the first document still to decide. */
+  nextToReview: { itemId: string; page: number } | null
+  /** This document's position among the case's documents (1-based) and how many there are. */
+  position: { index: number; of: number }
 }
 
 export async function workbenchPage(
@@ -155,7 +161,7 @@ export async function workbenchPage(
     `SELECT r.*, u.name AS decided_by_name,
         (SELECT count(*) FROM redactions o WHERE o.case_id = r.case_id AND o.id <> r.id AND o.status = 'proposed'
             AND lower(regexp_replace(o.text, '\\s+', '', 'g')) = lower(regexp_replace(r.text, '\\s+', '', 'g'))) AS elsewhere
-       FROM redactions r LEFT JOIN users u ON u.id::text = r.decided_by
+       FROM redactions r LEFT JOIN users u ON 'user:' || u.id::text = r.decided_by
       WHERE r.item_id = $1 AND r.page = $2 ORDER BY (r.rects->0->>1)::real, (r.rects->0->>0)::real`,
     [itemId, page],
   )
@@ -167,7 +173,14 @@ export async function workbenchPage(
     'SELECT storage_key FROM disclosure_items WHERE id = $1',
     [itemId],
   )
-  const size = pageSize(new Uint8Array(await deps.blobs.get(stored.rows[0]!.storage_key)), page)
+  const pdf = new Uint8Array(await deps.blobs.get(stored.rows[0]!.storage_key))
+  const size = pageSize(pdf, page)
+  let text = ''
+  try {
+    eachTextLayer(pdf, (layer) => (text = layer.text), [page])
+  } finally {
+    releaseEngineCaches()
+  }
   const pages = await deps.pool.query<{ page: number }>(
     "SELECT DISTINCT page FROM redactions WHERE item_id = $1 AND status = 'proposed' ORDER BY page",
     [itemId],
@@ -196,7 +209,22 @@ export async function workbenchPage(
       ? { exemptionCode: withheld.rows[0].exemption_code, reason: withheld.rows[0].reason }
       : null,
     pagesToReview: pages.rows.map((p) => p.page),
+    text,
+    nextToReview: nextToReview(overview.items, item, page, pages.rows.map((p) => p.page)),
+    position: { index: overview.items.indexOf(item) + 1, of: overview.items.length },
   }
+}
+
+/** Duplicates and documents withheld whole need no decisions (the bundle leaves them out), so they are skipped. */
+function nextToReview(items: WorkbenchItem[], item: WorkbenchItem, page: number, pagesToReview: number[]) {
+  const later = item.withheldCode ? undefined : pagesToReview.find((p) => p > page)
+  if (later) return { itemId: item.id, page: later }
+  const at = items.indexOf(item)
+  const others = [...items.slice(at + 1), ...items.slice(0, Math.max(at, 0))]
+  const next = others.find((i) => !i.duplicateOf && !i.withheldCode && i.proposed > 0)
+  if (next) return { itemId: next.id, page: next.firstPageToReview }
+  const earlier = item.withheldCode ? undefined : pagesToReview.find((p) => p !== page)
+  return earlier ? { itemId: item.id, page: earlier } : null
 }
 
 /** The page as the reviewer sees it (PNG) with its size in points, for the boxes drawn over it. */
