@@ -17,7 +17,7 @@ import type { AppDeps } from './deps.js'
 const CASE_EVENT_TYPES = new Set<string>(CASE_EVENT_NAMES)
 
 /** Views are in the audit trail but would drown the timeline; the audit report shows them. */
-const VIEW_EVENTS = ['CaseViewed', 'DocumentViewed', 'LetterViewed', 'TaskViewed']
+const VIEW_EVENTS = ['CaseViewed', 'DocumentViewed', 'LetterViewed', 'TaskViewed', 'DisclosureViewed']
 
 /** Other records on a case's timeline: casework actions that are not case events (tasks, letters, files). */
 function describeCaseworkRecord(eventType: string, p: Record<string, unknown>): string | null {
@@ -45,6 +45,44 @@ function describeCaseworkRecord(eventType: string, p: Record<string, unknown>): 
       return 'Response password shown to the officer to read out by telephone'
     case 'MessageSent':
       return 'Message sent to the requester'
+    case 'LegalHoldPlaced':
+      return `Legal hold placed: ${text('reason')}`
+    case 'LegalHoldLifted':
+      return `Legal hold lifted: ${text('reason')}`
+    default:
+      return describeDisclosureRecord(eventType, p)
+  }
+}
+
+/** The disclosure workbench's records (issue 5): what was read, decided and built, never the redacted text. */
+function describeDisclosureRecord(eventType: string, p: Record<string, unknown>): string | null {
+  const n = (key: string) => Number(p[key] ?? 0)
+  const s = (count: number, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`
+  switch (eventType) {
+    case 'MaterialPreparationRequested':
+      return `Disclosure material sent for reading (${s(n('total'), 'file')})`
+    case 'MaterialPrepared':
+      return `Disclosure material read and checked for personal data (${s(n('files'), 'file')})`
+    case 'RedactionAccepted':
+      return `Redaction accepted (${String(p.exemptionCode)})`
+    case 'RedactionRejected':
+      return 'Proposed redaction rejected: the text stays in'
+    case 'RedactionsAccepted':
+      return `${s(n('count'), 'proposed redaction')} accepted (${String(p.exemptionCode)})`
+    case 'RedactionsRejected':
+      return `${s(n('count'), 'proposed redaction')} rejected`
+    case 'RedactionsAdded':
+      return `${s(n('count'), 'redaction')} added by ${String(p.source) === 'box' ? 'drawing a box' : `${String(p.source)}`} (${String(p.exemptionCode)})`
+    case 'MaterialWithheld':
+      return `${p.page ? `Page ${n('page')} of a document` : 'A whole document'} withheld (${String(p.exemptionCode)})`
+    case 'MaterialReleased':
+      return `${p.page ? `Page ${n('page')} of a document` : 'A whole document'} no longer withheld`
+    case 'BundleRequested':
+      return 'Disclosure bundle requested'
+    case 'BundleBuilt':
+      return `Disclosure bundle built and verified: ${s(n('pages'), 'page')}, ${s(n('redactions'), 'redaction')}`
+    case 'BundleFailed':
+      return `Disclosure bundle not built: ${String(p.error)}`
     default:
       return null
   }
