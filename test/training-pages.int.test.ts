@@ -307,13 +307,22 @@ describe('people and training types', () => {
 describe('who may see training records', () => {
   const denied = ROLES.filter((r) => !can([r], 'training:manage'))
 
-  it.each(denied)('refuses %s with 403 on every training page and form', async (role) => {
+  it.each(denied)('refuses %s with 403 on every training page and form it may not use', async (role) => {
     const c = await new StaffClient(h.app).signInAs(role)
     await c.get('/staff/account/password')
-    for (const url of [BASE, `${BASE}/export.csv`, `${BASE}/people/new`, `${BASE}/types`])
-      expect((await c.get(url)).statusCode, url).toBe(403)
+    const reviews = can([role], 'training:view')
+    for (const url of [BASE, `${BASE}/export.csv`]) expect((await c.get(url)).statusCode, url).toBe(reviews ? 200 : 403)
+    for (const url of [`${BASE}/people/new`, `${BASE}/types`]) expect((await c.get(url)).statusCode, url).toBe(403)
     const post = await c.post(`${BASE}/people/new`, { name: 'Not Allowed', kind: 'staff' })
     expect(post.statusCode).toBe(403)
+  })
+
+  it('lets the Chief Executive review the status list (seed 002) without being able to change it', async () => {
+    const c = await new StaffClient(h.app).signInAs('chief-executive')
+    const list = c.$(await c.get(BASE))
+    expect(list('#status-list tbody tr').length).toBeGreaterThan(0)
+    expect(list('a[href="/staff/governance/training/people/new"]').length).toBe(0)
+    expect(list('#status-list a[href^="/staff/governance/training/people/"]').length).toBe(0)
   })
 
   it('allows the DP manager and the administrator', async () => {

@@ -1,4 +1,5 @@
 import type { Permission } from '../../src/domain/index.js'
+import { DISCLOSURE_ROUTES } from './routes/disclosure.js'
 import { REGISTER_ROUTES } from './routes/register.js'
 import { REPORTS_ROUTES } from './routes/reports.js'
 import { RETENTION_ROUTES } from './routes/retention.js'
@@ -84,11 +85,13 @@ export const TABLE: Record<string, Rule> = {
     'legal-hold:manage',
     'register:manage',
     'training:manage',
+    'training:view',
   ),
   ...REPORTS_ROUTES,
   ...RETENTION_ROUTES,
   ...TRAINING_ROUTES,
   ...REGISTER_ROUTES,
+  ...DISCLOSURE_ROUTES,
   'GET /staff/admin': P('user:admin'),
   'GET /staff/admin/users/new': P('user:admin'),
   'POST /staff/admin/users/new': P('user:admin'),

@@ -10,7 +10,7 @@ import type { LocalDate, PersonKind, TrainingPerson, TrainingStatus } from '../.
 import { appendAudit } from '../../persistence/audit-log.js'
 import { withTransaction, type Queryable } from '../../persistence/db.js'
 import { auditActorId, type Actor } from '../actor.js'
-import { requirePermission } from '../authorise.js'
+import { requireAnyPermission, requirePermission } from '../authorise.js'
 import type { AppDeps } from '../deps.js'
 import { actorName, userDirectory } from '../staff/user-directory.js'
 import { addTrainingPerson, loadTrainingTypes } from './training.js'
@@ -205,7 +205,7 @@ export async function listLeavers(
   deps: AppDeps,
   actor: Actor,
 ): Promise<{ id: string; name: string; kind: string; leftOn: LocalDate }[]> {
-  requirePermission(actor, 'training:manage')
+  requireAnyPermission(actor, ['training:manage', 'training:view'])
   const today = localDateInLondon(deps.clock.now())
   const r = await deps.pool.query(
     'SELECT id, name, kind, left_on FROM training_people WHERE left_on IS NOT NULL AND left_on <= $1 ORDER BY left_on DESC, name',

@@ -4,7 +4,7 @@ import type { TrainingPerson, TrainingStatus, TrainingType } from '../../domain/
 import { appendAudit } from '../../persistence/audit-log.js'
 import { withTransaction, type Queryable, type Tx } from '../../persistence/db.js'
 import { auditActorId, type Actor } from '../actor.js'
-import { requirePermission } from '../authorise.js'
+import { requireAnyPermission, requirePermission } from '../authorise.js'
 import type { AppDeps } from '../deps.js'
 
 export interface TrainingRow extends TrainingStatus {
@@ -39,7 +39,7 @@ export async function saveTrainingTypeIn(tx: Queryable, t: TrainingType): Promis
 
 /** The Training Record Status List (seed 002): every current person × every training that applies. */
 export async function trainingStatusReport(deps: AppDeps, actor: Actor): Promise<TrainingRow[]> {
-  requirePermission(actor, 'training:manage')
+  requireAnyPermission(actor, ['training:manage', 'training:view'])
   const types = await loadTrainingTypes(deps.pool)
   const people = await deps.pool.query(
     'SELECT id, name, kind, email, started_on, left_on FROM training_people ORDER BY name',

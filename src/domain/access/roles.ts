@@ -66,6 +66,8 @@ export type Permission =
   | 'legal-hold:manage'
   | 'register:manage'
   | 'training:manage'
+  /** Seed 002: the Chief Executive "will occasionally review the Training Record Status List". */
+  | 'training:view'
 
 const CASEWORK: readonly Permission[] = [
   'case:log',
@@ -119,6 +121,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'report:view',
     'retention:approve',
     'legal-hold:manage',
+    'training:view',
   ],
   staff: ['task:answer'],
   'copy-recipient': ['case:view'],

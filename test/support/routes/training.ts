@@ -4,8 +4,8 @@ const MANAGE: Rule = { any: ['training:manage'] }
 
 /** Route-matrix rules for the training pages (issue 6); spread into TABLE in ../route-table.ts. */
 export const TRAINING_ROUTES: Record<string, Rule> = {
-  'GET /staff/governance/training': MANAGE,
-  'GET /staff/governance/training/export.csv': MANAGE,
+  'GET /staff/governance/training': { any: ['training:manage', 'training:view'] },
+  'GET /staff/governance/training/export.csv': { any: ['training:manage', 'training:view'] },
   'GET /staff/governance/training/people/new': MANAGE,
   'POST /staff/governance/training/people/new': MANAGE,
   'GET /staff/governance/training/people/:personId': MANAGE,

@@ -8,4 +8,5 @@ export const GOVERNANCE_PERMISSIONS: readonly Permission[] = [
   'legal-hold:manage',
   'register:manage',
   'training:manage',
+  'training:view',
 ]

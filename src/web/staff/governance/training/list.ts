@@ -51,7 +51,7 @@ export function registerStatusList(app: FastifyInstance, deps: AppDeps): void {
   staffRoute(app, {
     method: 'GET',
     url: '/governance/training',
-    access: 'training:manage',
+    access: ['training:manage', 'training:view'],
     handler: async (request, reply) => {
       const actor = staffOf(request)
       const [rows, types, leavers] = await Promise.all([
@@ -116,7 +116,7 @@ export function registerStatusList(app: FastifyInstance, deps: AppDeps): void {
   staffRoute(app, {
     method: 'GET',
     url: '/governance/training/export.csv',
-    access: 'training:manage',
+    access: ['training:manage', 'training:view'],
     handler: async (request, reply) => {
       const actor = staffOf(request)
       const [rows, types] = await Promise.all([trainingStatusReport(deps, actor), loadTrainingTypes(deps.pool)])
