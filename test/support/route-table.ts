@@ -1,4 +1,5 @@
 import type { Permission } from '../../src/domain/index.js'
+import { GOVERNANCE_PERMISSIONS } from '../../src/web/staff/governance/sections.js'
 import { DISCLOSURE_ROUTES } from './routes/disclosure.js'
 import { REGISTER_ROUTES } from './routes/register.js'
 import { REPORTS_ROUTES } from './routes/reports.js'
@@ -78,15 +79,7 @@ export const TABLE: Record<string, Rule> = {
   'GET /staff/tasks': P('task:answer', 'task:assign'),
   'GET /staff/tasks/:taskId': P('task:answer', 'task:assign'),
   'POST /staff/tasks/:taskId': P('task:answer'),
-  'GET /staff/governance': P(
-    'retention:propose',
-    'retention:approve',
-    'retention:manage',
-    'legal-hold:manage',
-    'register:manage',
-    'training:manage',
-    'training:view',
-  ),
+  'GET /staff/governance': P(...GOVERNANCE_PERMISSIONS),
   ...REPORTS_ROUTES,
   ...RETENTION_ROUTES,
   ...TRAINING_ROUTES,
