@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { sendMonthlyPackIfDue } from '../src/application/governance/monthly-pack.js'
+import { sendMonthlyPack, sendMonthlyPackIfDue } from '../src/application/governance/monthly-pack.js'
 import type { EmailJob } from '../src/application/follow-up-jobs.js'
 import { demoEmail } from '../src/cli/demo/demo-controllers.js'
 import { startHarness, type Harness } from './support/app-harness.js'
+import { actorFor } from './support/casework-fixtures.js'
 
 let h: Harness
 const queued: { queue: string; data: object }[] = []
@@ -38,6 +39,19 @@ describe('the monthly compliance pack', () => {
     expect(await sendMonthlyPackIfDue(h.deps)).toBeNull()
     h.setNow('2027-01-04T08:00:00Z')
     expect(await sendMonthlyPackIfDue(h.deps)).toBe('2026-12')
+    h.setNow(null)
+  })
+
+  it('is still sent on schedule when one organisation’s pack was emailed by hand that morning', async () => {
+    h.setNow('2027-02-01T07:00:00Z') // Monday 1 February 2027: the first working day
+    const reviewer = await actorFor(h, 'reviewer')
+    await sendMonthlyPack(h.deps, reviewer, '2027-01', { controllerId: 'northshire-opcc' })
+    const byHand = queued.filter((j) => j.queue === 'email-send').at(-1)!.data as EmailJob
+    expect(byHand.attachments?.[0]?.filename).toBe('compliance-pack-2027-01-northshire-opcc.pdf')
+    expect(await sendMonthlyPackIfDue(h.deps)).toBe('2027-01')
+    const scheduled = queued.filter((j) => j.queue === 'email-send').at(-1)!.data as EmailJob
+    expect(scheduled.attachments?.[0]?.filename).toBe('compliance-pack-2027-01-all-controllers.pdf')
+    expect(await sendMonthlyPackIfDue(h.deps)).toBeNull()
     h.setNow(null)
   })
 })

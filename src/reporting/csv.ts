@@ -46,6 +46,7 @@ function periodRows(f: ComplianceFigures): Row[] {
     ['received', 'total', '', f.received.total],
     ...counts('received', 'by_right', f.received.byRight),
     ...counts('received', 'by_channel', f.received.byChannel),
+    ['closed', 'total', '', f.closed],
     ['timeliness', 'responded', '', t.responded],
     ['timeliness', 'on_time', '', t.onTime],
     ['timeliness', 'late', '', t.late],

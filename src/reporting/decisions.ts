@@ -12,17 +12,18 @@
 // - EXEMPTIONS: for responses sent in the period, each exemption code in response.exemptionCodes or
 //   refusal.exemptionCodes, counted once per case. Redaction schedule lines supplied by the caller are a separate
 //   column, never added to the case count.
+// All of them read CaseFacts (facts.ts), so disposed cases count from their disposal records.
 import {
   daysBetweenInclusive,
   exemptionByCode,
   maxLocalDate,
   OUTCOME_LABELS,
-  type CaseState,
   type ExtensionGround,
   type LocalDate,
   type Outcome,
   type RefusalBasis,
 } from '../domain/index.js'
+import type { CaseFacts } from './facts.js'
 import { EXTENSION_GROUND_LABELS, REFUSAL_BASIS_LABELS } from './labels.js'
 import { inPeriod } from './period.js'
 import type { Count, ExemptionCount, ExtensionFigures, PauseFigures, Period, RefusalFigures } from './types.js'
@@ -31,15 +32,15 @@ import { countBy } from './workload.js'
 const GROUNDS: readonly ExtensionGround[] = ['complexity', 'number']
 const BASES: readonly RefusalBasis[] = ['manifestly-unfounded', 'manifestly-excessive', 'no-authority', 'exemption']
 
-export function extensionFigures(cases: readonly CaseState[], period: Period): ExtensionFigures {
-  const extended = cases.filter((c) => inPeriod(c.extension?.noticeGivenOn, period))
+export function extensionFigures(cases: readonly CaseFacts[], period: Period): ExtensionFigures {
+  const extended = cases.filter((c) => inPeriod(c.extension?.on, period))
   return {
     total: extended.length,
     byGround: countBy(extended, GROUNDS, (c) => c.extension?.ground, EXTENSION_GROUND_LABELS),
   }
 }
 
-export function pauseFigures(cases: readonly CaseState[], period: Period, asOf: LocalDate): PauseFigures {
+export function pauseFigures(cases: readonly CaseFacts[], period: Period, asOf: LocalDate): PauseFigures {
   const started = cases.flatMap((c) => c.pauses.filter((p) => inPeriod(p.requestedOn, period)).map((p) => ({ c, p })))
   const pausedDays = (requestedOn: LocalDate, resolvedOn: LocalDate | null) =>
     daysBetweenInclusive(requestedOn, resolvedOn ?? maxLocalDate(requestedOn, asOf))
@@ -51,20 +52,20 @@ export function pauseFigures(cases: readonly CaseState[], period: Period, asOf: 
   }
 }
 
-export function refusalFigures(cases: readonly CaseState[], period: Period): RefusalFigures {
-  const refused = cases.filter((c) => inPeriod(c.refusal?.decidedOn, period))
+export function refusalFigures(cases: readonly CaseFacts[], period: Period): RefusalFigures {
+  const refused = cases.filter((c) => inPeriod(c.refusal?.on, period))
   return { total: refused.length, byBasis: countBy(refused, BASES, (c) => c.refusal?.basis, REFUSAL_BASIS_LABELS) }
 }
 
-function answeredRightsRequests(cases: readonly CaseState[], period: Period): CaseState[] {
-  return cases.filter((c) => c.caseType === 'rights-request' && inPeriod(c.response?.sentOn, period))
+function answeredRightsRequests(cases: readonly CaseFacts[], period: Period): CaseFacts[] {
+  return cases.filter((c) => c.caseType === 'rights-request' && inPeriod(c.respondedOn, period))
 }
 
 /** Outcomes that occurred in the period, most frequent first; outcomes that did not occur are left out. */
-export function outcomeFigures(cases: readonly CaseState[], period: Period): Count<Outcome>[] {
+export function outcomeFigures(cases: readonly CaseFacts[], period: Period): Count<Outcome>[] {
   const counts = new Map<Outcome, number>()
   for (const c of answeredRightsRequests(cases, period)) {
-    const outcome = c.response?.outcome
+    const outcome = c.outcome
     if (outcome) counts.set(outcome, (counts.get(outcome) ?? 0) + 1)
   }
   return [...counts]
@@ -73,14 +74,13 @@ export function outcomeFigures(cases: readonly CaseState[], period: Period): Cou
 }
 
 export function exemptionFigures(
-  cases: readonly CaseState[],
+  cases: readonly CaseFacts[],
   period: Period,
   redactionCounts: Readonly<Record<string, number>> = {},
 ): ExemptionCount[] {
   const casesByCode = new Map<string, number>()
   for (const c of answeredRightsRequests(cases, period)) {
-    const codes = new Set([...(c.response?.exemptionCodes ?? []), ...(c.refusal?.exemptionCodes ?? [])])
-    for (const code of codes) casesByCode.set(code, (casesByCode.get(code) ?? 0) + 1)
+    for (const code of new Set(c.exemptionCodes)) casesByCode.set(code, (casesByCode.get(code) ?? 0) + 1)
   }
   const codes = new Set([...casesByCode.keys(), ...Object.keys(redactionCounts)])
   return [...codes]

@@ -9,13 +9,14 @@
 //   list) describe the work outstanding on `asOf`. The monthly pack uses the day it is produced, because the
 //   meeting discusses what is outstanding now.
 // Figures are computed from each case's current snapshot: a case reopened after its response no longer counts as
-// responded in an earlier month.
+// responded in an earlier month. Disposed cases count in the period figures from their disposal records (facts.ts).
 import { defaultClockSettings, type CaseState } from '../domain/index.js'
 import { exemptionFigures, extensionFigures, outcomeFigures, pauseFigures, refusalFigures } from './decisions.js'
+import { factsOfCase, factsOfDisposed } from './facts.js'
 import { appealFigures, complaintFigures, regulatorFigures, searchTaskFigures } from './other-cases.js'
 import { timeliness } from './timeliness.js'
-import type { ComplianceFigures, FiguresInput } from './types.js'
-import { openFigures, overdueAndAtRisk, receivedFigures, type SnapshotOptions } from './workload.js'
+import type { ComplianceFigures, DisposedCase, FiguresInput } from './types.js'
+import { closedCount, openFigures, overdueAndAtRisk, receivedFigures, type SnapshotOptions } from './workload.js'
 
 export type * from './types.js'
 
@@ -26,11 +27,27 @@ export function casesOf(cases: readonly CaseState[], controllerIds?: readonly st
   return cases.filter((c) => wanted.has(c.controllerId))
 }
 
+/**
+ * The disposal records of the chosen controllers, leaving out any whose case is still among `cases` (a record is
+ * written in the same transaction that deletes the case, so this only guards against counting a case twice).
+ */
+export function disposedOf(
+  disposed: readonly DisposedCase[],
+  controllerIds: readonly string[] | undefined,
+  cases: readonly CaseState[],
+): DisposedCase[] {
+  const live = new Set(cases.map((c) => c.id))
+  const wanted = controllerIds ? new Set(controllerIds) : null
+  return disposed.filter((d) => !live.has(d.caseId) && (wanted === null || wanted.has(d.controllerId)))
+}
+
 export function computeFigures(input: FiguresInput): ComplianceFigures {
   if (input.period.from > input.period.to) {
     throw new RangeError(`period ends (${input.period.to}) before it starts (${input.period.from})`)
   }
   const cases = casesOf(input.cases, input.controllerIds)
+  const disposed = disposedOf(input.disposed ?? [], input.controllerIds, input.cases)
+  const facts = [...cases.map(factsOfCase), ...disposed.map(factsOfDisposed)]
   const { period, asOf, calendar } = input
   const settings = input.clockSettings ?? defaultClockSettings
   const snapshot: SnapshotOptions = {
@@ -43,17 +60,18 @@ export function computeFigures(input: FiguresInput): ComplianceFigures {
     period: { ...period },
     asOf,
     controllerIds: input.controllerIds ? [...input.controllerIds] : null,
-    received: receivedFigures(cases, period),
-    timeliness: timeliness(cases, period, calendar, settings),
+    received: receivedFigures(facts, period),
+    closed: closedCount(facts, period),
+    timeliness: timeliness(cases, period, calendar, settings, disposed),
     open: openFigures(cases, snapshot),
-    extensions: extensionFigures(cases, period),
-    clarificationPauses: pauseFigures(cases, period, asOf),
-    refusals: refusalFigures(cases, period),
-    outcomes: outcomeFigures(cases, period),
-    exemptions: exemptionFigures(cases, period, input.redactionCounts),
-    appeals: appealFigures(cases, period),
-    complaints: complaintFigures(cases, period, snapshot),
-    regulatorCases: regulatorFigures(cases, period, snapshot),
+    extensions: extensionFigures(facts, period),
+    clarificationPauses: pauseFigures(facts, period, asOf),
+    refusals: refusalFigures(facts, period),
+    outcomes: outcomeFigures(facts, period),
+    exemptions: exemptionFigures(facts, period, input.redactionCounts),
+    appeals: appealFigures(cases, facts, period),
+    complaints: complaintFigures(cases, facts, period, snapshot),
+    regulatorCases: regulatorFigures(cases, facts, period, snapshot),
     searchTasks: searchTaskFigures(input.searchTasks ?? [], new Set(cases.map((c) => c.id)), asOf),
     overdueAndAtRisk: overdueAndAtRisk(cases, {
       ...snapshot,

@@ -12,7 +12,17 @@ export {
 } from './series.js'
 export { responseTiming, timeliness, median, percentile } from './timeliness.js'
 export { isOpen, openCases, overdueAndAtRisk } from './workload.js'
-export { loadReportingData, loadCalendar, loadCases, loadSearchTasks, type ReportingData } from './load.js'
+export {
+  loadReportingData,
+  loadCalendar,
+  loadCases,
+  loadDisposedCases,
+  loadRedactionCounts,
+  loadSearchTasks,
+  type ReportingData,
+} from './load.js'
+export { factsOfCase, factsOfDisposed, statisticsFromRecord, type CaseFacts } from './facts.js'
+export { reportFilenames, periodKey, scopeName } from './filenames.js'
 export {
   buildMonthlyPack,
   composeMonthlyPack,
@@ -26,4 +36,17 @@ export { receivedVsClosedChart, onTimeTrendChart, ageBandChart, chartOf } from '
 export { renderChartSvg } from './charts/svg.js'
 export type { Chart, ChartModel, DataTable } from './charts/model.js'
 export * as figureTables from './figure-tables.js'
-export { monthPeriod, monthLabel, periodLabel, previousMonth, monthOf, isMonth } from './period.js'
+export {
+  monthPeriod,
+  monthsPeriod,
+  monthCount,
+  monthsEnding,
+  addMonths,
+  monthLabel,
+  periodLabel,
+  describePeriod,
+  previousMonth,
+  lastCompleteMonth,
+  monthOf,
+  isMonth,
+} from './period.js'

@@ -4,8 +4,9 @@
 import { defaultClockSettings, type ClockSettings, type LocalDate, type WorkingDayCalendar } from '../domain/index.js'
 import type { Queryable } from '../persistence/db.js'
 import { casesCsv, figuresCsv } from './csv.js'
+import { reportFilenames } from './filenames.js'
 import { computeFigures } from './figures.js'
-import { loadCalendar, loadReportingData, type ReportingData } from './load.js'
+import { loadCalendar, loadRedactionCounts, loadReportingData, type ReportingData } from './load.js'
 import { renderPackPdf } from './pack/render-pack.js'
 import { isMonth, monthPeriod } from './period.js'
 import { monthlySeries, openByAgeBand, type AgeBandPoint, type MonthlyPoint } from './series.js'
@@ -28,7 +29,10 @@ export interface MonthlyPackOptions {
   calendar?: WorkingDayCalendar
   clockSettings?: ClockSettings
   dueSoonWorkingDays?: number
-  /** Exemption counts from the disclosure redaction schedules for the month, by code (see FiguresInput). */
+  /**
+   * Exemption counts from the disclosure redaction schedules for the month, by code (see FiguresInput).
+   * buildMonthlyPack loads them from the finished bundle runs when not given.
+   */
   redactionCounts?: Record<string, number>
   /** Printed at the top of every page. Default 'OFFICIAL' (Government Security Classifications). */
   protectiveMarking?: string
@@ -60,10 +64,12 @@ export async function composeMonthlyPack(
   const { month, asOf, calendar } = options
   const clockSettings = options.clockSettings ?? defaultClockSettings
   const scope = options.controllerIds ? { controllerIds: options.controllerIds } : {}
+  const disposed = data.disposed ?? []
   const figures = computeFigures({
     period: monthPeriod(month),
     asOf,
     cases: data.cases,
+    disposed,
     searchTasks: data.searchTasks,
     calendar,
     clockSettings,
@@ -72,7 +78,7 @@ export async function composeMonthlyPack(
     ...(options.dueSoonWorkingDays ? { dueSoonWorkingDays: options.dueSoonWorkingDays } : {}),
     ...(options.redactionCounts ? { redactionCounts: options.redactionCounts } : {}),
   })
-  const series = monthlySeries(data.cases, { lastMonth: month, calendar, clockSettings, ...scope })
+  const series = monthlySeries(data.cases, { lastMonth: month, calendar, clockSettings, disposed, ...scope })
   const ageBands = openByAgeBand(data.cases, { asOf, calendar, clockSettings, ...scope })
   const generatedAt = options.generatedAt ?? new Date(`${asOf}T12:00:00Z`)
   const { pdf, pages } = await renderPackPdf({
@@ -86,7 +92,7 @@ export async function composeMonthlyPack(
     protectiveMarking: options.protectiveMarking ?? 'OFFICIAL',
     audience: options.audience ?? DEFAULT_PACK_AUDIENCE,
   })
-  const scopeName = options.controllerIds ? options.controllerIds.join('+') : 'all-controllers'
+  const names = reportFilenames(month, options.controllerIds)
   return {
     month,
     pdf,
@@ -97,17 +103,16 @@ export async function composeMonthlyPack(
     ageBands,
     overdueAndAtRisk: figures.overdueAndAtRisk,
     pages,
-    filenames: {
-      pdf: `compliance-pack-${month}-${scopeName}.pdf`,
-      csv: `compliance-figures-${month}-${scopeName}.csv`,
-      casesCsv: `overdue-and-at-risk-${month}-${scopeName}.csv`,
-    },
+    filenames: { pdf: names.pack, csv: names.figures, casesCsv: names.cases },
   }
 }
 
 /** Loads the cases and builds the pack. Read-only: nothing is written or sent; the caller emails the result. */
 export async function buildMonthlyPack(db: Queryable, options: MonthlyPackOptions): Promise<MonthlyPack> {
+  if (!isMonth(options.month)) throw new RangeError(`month '${options.month}' is not YYYY-MM`)
   const calendar = options.calendar ?? (await loadCalendar(db))
   const data = await loadReportingData(db, options.controllerIds ? { controllerIds: options.controllerIds } : {})
-  return composeMonthlyPack(data, { ...options, calendar })
+  const redactionCounts =
+    options.redactionCounts ?? (await loadRedactionCounts(db, monthPeriod(options.month), options.controllerIds))
+  return composeMonthlyPack(data, { ...options, calendar, redactionCounts })
 }

@@ -10,7 +10,9 @@
 //   overdue (past the date the regulator asked for) as of asOf.
 // - SEARCH TASKS: outstanding = not returned (no returnedAt, status not a finished one); overdue = outstanding with
 //   dueOn before asOf. Grouped by team; tasks sent to a named person without a team are grouped as "No team".
+// Period counts read CaseFacts (facts.ts, disposed cases included); open and overdue need the live cases.
 import { clockOf, defaultClockSettings, type CaseState, type LocalDate } from '../domain/index.js'
+import type { CaseFacts } from './facts.js'
 import { inPeriod } from './period.js'
 import type {
   AppealFigures,
@@ -27,29 +29,30 @@ export const NO_TEAM = 'No team (sent to a person)'
 /** Statuses the casework screens may use for a task that needs nothing more; returnedAt is checked first. */
 const FINISHED_TASK_STATUSES = new Set(['returned', 'nil-return', 'completed', 'complete', 'done', 'cancelled'])
 
-function ofType(cases: readonly CaseState[], caseType: CaseState['caseType']) {
+function ofType<T extends { caseType: CaseState['caseType'] }>(cases: readonly T[], caseType: CaseState['caseType']) {
   return cases.filter((c) => c.caseType === caseType)
 }
 
-export function appealFigures(cases: readonly CaseState[], period: Period): AppealFigures {
-  const reviews = ofType(cases, 'review')
-  const decided = reviews.filter((c) => inPeriod(c.reviewDecision?.decidedOn, period))
+export function appealFigures(cases: readonly CaseState[], facts: readonly CaseFacts[], period: Period): AppealFigures {
+  const reviews = ofType(facts, 'review')
+  const decided = reviews.filter((c) => inPeriod(c.reviewDecision?.on, period))
   return {
     received: reviews.filter((c) => inPeriod(c.receivedOn, period)).length,
     decided: decided.length,
     upheld: decided.filter((c) => c.reviewDecision?.upheld === true).length,
     notUpheld: decided.filter((c) => c.reviewDecision?.upheld === false).length,
-    open: reviews.filter(isOpen).length,
+    open: ofType(cases, 'review').filter(isOpen).length,
   }
 }
 
 export function complaintFigures(
   cases: readonly CaseState[],
+  facts: readonly CaseFacts[],
   period: Period,
   options: SnapshotOptions,
 ): ComplaintFigures {
   const complaints = ofType(cases, 'complaint')
-  const outcomes = complaints.filter((c) => inPeriod(c.complaintOutcome?.recordedOn, period))
+  const outcomes = ofType(facts, 'complaint').filter((c) => inPeriod(c.complaintOutcome?.on, period))
   const settings = options.clockSettings ?? defaultClockSettings
   const ackOverdue = complaints.filter((c) => {
     if (!isOpen(c) || c.acknowledgedOn) return false
@@ -57,7 +60,7 @@ export function complaintFigures(
     return due !== undefined && due < options.asOf
   })
   return {
-    received: complaints.filter((c) => inPeriod(c.receivedOn, period)).length,
+    received: ofType(facts, 'complaint').filter((c) => inPeriod(c.receivedOn, period)).length,
     upheld: outcomes.filter((c) => c.complaintOutcome?.upheld === true).length,
     notUpheld: outcomes.filter((c) => c.complaintOutcome?.upheld === false).length,
     open: complaints.filter(isOpen).length,
@@ -67,14 +70,15 @@ export function complaintFigures(
 
 export function regulatorFigures(
   cases: readonly CaseState[],
+  facts: readonly CaseFacts[],
   period: Period,
   options: SnapshotOptions,
 ): RegulatorFigures {
-  const regulator = ofType(cases, 'regulator-case')
-  const open = openCases(regulator, options)
+  const open = openCases(ofType(cases, 'regulator-case'), options)
+  const regulator = ofType(facts, 'regulator-case')
   return {
     received: regulator.filter((c) => inPeriod(c.receivedOn, period)).length,
-    answered: regulator.filter((c) => inPeriod(c.response?.sentOn, period)).length,
+    answered: regulator.filter((c) => inPeriod(c.respondedOn, period)).length,
     open: open.length,
     overdue: open.filter((o) => o.overdue).length,
   }

@@ -62,3 +62,30 @@ export function inPeriod(date: LocalDate | null | undefined, period: Period): bo
 export function periodLabel(period: Period): string {
   return `${formatLongDate(period.from)} to ${formatLongDate(period.to)}`
 }
+
+/** From the first day of `first` to the last day of `last` (months 'YYYY-MM', first not after last). */
+export function monthsPeriod(first: string, last: string): Period {
+  if (first > last) throw new RangeError(`month range ends (${last}) before it starts (${first})`)
+  return { from: monthPeriod(first).from, to: monthPeriod(last).to }
+}
+
+/** How many months from `first` to `last`, both included (1 for the same month). */
+export function monthCount(first: string, last: string): number {
+  const a = parts(first)
+  const b = parts(last)
+  return (b.year - a.year) * 12 + (b.month - a.month) + 1
+}
+
+/** The month before the one `today` is in: the last complete month, the reports' default. */
+export function lastCompleteMonth(today: LocalDate): string {
+  return previousMonth(monthOf(today))
+}
+
+/** "March 2026" for a whole month, "January 2026 to March 2026" for whole months, otherwise periodLabel. */
+export function describePeriod(period: Period): string {
+  const first = monthOf(period.from)
+  const last = monthOf(period.to)
+  const whole = isMonth(first) && isMonth(last) && monthPeriod(first).from === period.from
+  if (!whole || monthPeriod(last).to !== period.to) return periodLabel(period)
+  return first === last ? monthLabel(first) : `${monthLabel(first)} to ${monthLabel(last)}`
+}

@@ -1,6 +1,7 @@
 // Series for the dashboard charts: received vs closed and the on-time percentage per month, and open cases by age.
 //
 // DEFINITIONS (rights requests only for the monthly series, which is what the timeliness measure is about):
+// Disposed cases count from their disposal records (facts.ts), so past months keep their figures.
 // - RECEIVED in a month: receivedOn in that month.
 // - CLOSED in a month: the request was finished that month: its response was sent (response.sentOn), or, with no
 //   response, it was withdrawn (withdrawal.on). Closing the file later is housekeeping and does not move it.
@@ -10,10 +11,12 @@
 //   0–10, 11–20, 21–30, 31–60 and over 60 days, each split into overdue, waiting for the requester (clock stopped)
 //   and on track, with the same tests as the open figures (workload.ts).
 import { defaultClockSettings, type CaseState, type ClockSettings, type WorkingDayCalendar } from '../domain/index.js'
-import { casesOf } from './figures.js'
+import { factsOfCase, factsOfDisposed } from './facts.js'
+import { casesOf, disposedOf } from './figures.js'
 import { inPeriod, monthPeriod, monthsEnding } from './period.js'
 import { daysFromTo, timeliness } from './timeliness.js'
-import { openCases, type SnapshotOptions } from './workload.js'
+import type { DisposedCase } from './types.js'
+import { closedCount, openCases, type SnapshotOptions } from './workload.js'
 
 export interface MonthlyPoint {
   month: string
@@ -33,22 +36,24 @@ export interface SeriesOptions {
   calendar: WorkingDayCalendar
   clockSettings?: ClockSettings
   controllerIds?: readonly string[]
-}
-
-function finishedOn(state: CaseState): string | undefined {
-  return state.response?.sentOn ?? state.withdrawal?.on
+  /** Disposal records (FiguresInput.disposed). */
+  disposed?: readonly DisposedCase[]
 }
 
 export function monthlySeries(cases: readonly CaseState[], options: SeriesOptions): MonthlyPoint[] {
   const requests = casesOf(cases, options.controllerIds).filter((c) => c.caseType === 'rights-request')
+  const disposed = disposedOf(options.disposed ?? [], options.controllerIds, cases)
+  const facts = [...requests.map(factsOfCase), ...disposed.map(factsOfDisposed)].filter(
+    (c) => c.caseType === 'rights-request',
+  )
   const settings = options.clockSettings ?? defaultClockSettings
   return monthsEnding(options.lastMonth, options.months ?? 12).map((month) => {
     const period = monthPeriod(month)
-    const t = timeliness(requests, period, options.calendar, settings)
+    const t = timeliness(requests, period, options.calendar, settings, disposed)
     return {
       month,
-      received: requests.filter((c) => inPeriod(c.receivedOn, period)).length,
-      closed: requests.filter((c) => inPeriod(finishedOn(c), period)).length,
+      received: facts.filter((c) => inPeriod(c.receivedOn, period)).length,
+      closed: closedCount(facts, period),
       responded: t.responded,
       respondedOnTime: t.onTime,
       respondedLate: t.late,

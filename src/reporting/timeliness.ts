@@ -13,6 +13,9 @@
 // receipt, not from a restart, because it measures what the requester waited. MEDIAN: the middle value, or the mean
 // of the two middle values for an even count. 90TH PERCENTILE: nearest rank, the ⌈0.9·n⌉-th smallest value, so it is
 // always a number of days some request actually took.
+//
+// DISPOSED requests count from their disposal record: its due date was worked out the same way (clockOf as of the
+// day the response was sent) when the case was disposed of, so the month's figures do not change.
 import {
   clockOf,
   daysBetweenInclusive,
@@ -23,15 +26,22 @@ import {
   type WorkingDayCalendar,
 } from '../domain/index.js'
 import { inPeriod } from './period.js'
-import type { LateResponse, Period, TimelinessFigures } from './types.js'
+import type { DisposedCase, LateResponse, Period, TimelinessFigures } from './types.js'
 
-export interface ResponseTiming {
-  state: CaseState
+/** One response to a rights request and how long it took, from a live case or a disposal record. */
+export interface Timing {
+  reference: string
+  right: LateResponse['right']
+  receivedOn: LocalDate
   sentOn: LocalDate
   dueOn: LocalDate
   onTime: boolean
   daysToRespond: number
   daysLate: number
+}
+
+export interface ResponseTiming extends Timing {
+  state: CaseState
 }
 
 /** Calendar days from `from` to `to` (0 when equal, negative when `to` is earlier). */
@@ -52,6 +62,9 @@ export function responseTiming(
   const daysLate = Math.max(0, daysFromTo(due, sentOn))
   return {
     state,
+    reference: state.reference,
+    right: state.right ?? null,
+    receivedOn: state.receivedOn,
     sentOn,
     dueOn: due,
     onTime: daysLate === 0,
@@ -81,15 +94,36 @@ export function percent(part: number, whole: number): number | null {
   return whole === 0 ? null : Math.round((part / whole) * 1000) / 10
 }
 
+/** The timing a disposal record kept, or null when it has no response or no due date. */
+export function disposedTiming(d: DisposedCase): Timing | null {
+  const s = d.statistics
+  if (s.caseType !== 'rights-request' || !s.respondedOn || !s.dueOn) return null
+  const daysLate = Math.max(0, daysFromTo(s.dueOn, s.respondedOn))
+  return {
+    reference: d.reference,
+    right: s.right ?? null,
+    receivedOn: s.receivedOn,
+    sentOn: s.respondedOn,
+    dueOn: s.dueOn,
+    onTime: daysLate === 0,
+    daysToRespond: daysFromTo(s.receivedOn, s.respondedOn),
+    daysLate,
+  }
+}
+
 export function responsesIn(
   cases: readonly CaseState[],
   period: Period,
   calendar: WorkingDayCalendar,
   settings?: ClockSettings,
-): ResponseTiming[] {
-  return cases
-    .filter((c) => inPeriod(c.response?.sentOn, period))
-    .flatMap((c) => responseTiming(c, calendar, settings) ?? [])
+  disposed: readonly DisposedCase[] = [],
+): Timing[] {
+  return [
+    ...cases
+      .filter((c) => inPeriod(c.response?.sentOn, period))
+      .flatMap((c) => responseTiming(c, calendar, settings) ?? []),
+    ...disposed.flatMap((d) => disposedTiming(d) ?? []).filter((t) => inPeriod(t.sentOn, period)),
+  ]
 }
 
 export function timeliness(
@@ -97,16 +131,17 @@ export function timeliness(
   period: Period,
   calendar: WorkingDayCalendar,
   settings?: ClockSettings,
+  disposed: readonly DisposedCase[] = [],
 ): TimelinessFigures {
-  const timings = responsesIn(cases, period, calendar, settings)
+  const timings = responsesIn(cases, period, calendar, settings, disposed)
   const onTime = timings.filter((t) => t.onTime).length
   const days = timings.map((t) => t.daysToRespond)
   const lateResponses: LateResponse[] = timings
     .filter((t) => !t.onTime)
     .map((t) => ({
-      reference: t.state.reference,
-      right: t.state.right ?? null,
-      receivedOn: t.state.receivedOn,
+      reference: t.reference,
+      right: t.right,
+      receivedOn: t.receivedOn,
       dueOn: t.dueOn,
       sentOn: t.sentOn,
       daysLate: t.daysLate,

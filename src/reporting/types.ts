@@ -12,7 +12,7 @@ import type {
   Right,
   WorkingDayCalendar,
 } from '../domain/index.js'
-import type { CaseState } from '../domain/index.js'
+import type { CaseState, CaseStatistics } from '../domain/index.js'
 
 /** Both ends inclusive, Europe/London calendar dates. */
 export interface Period {
@@ -32,11 +32,24 @@ export interface SearchTaskRow {
   returnedAt: string | null
 }
 
+/**
+ * A case destroyed under the retention schedule, as its disposal record keeps it (src/domain/retention/statistics.ts):
+ * no personal data, only what the period figures count. It is never open, so it only adds to period figures.
+ */
+export interface DisposedCase {
+  caseId: string
+  reference: string
+  controllerId: string
+  statistics: CaseStatistics
+}
+
 export interface FiguresInput {
   period: Period
   /** The day the snapshot figures (open, overdue, due soon, age bands, search tasks) are taken on. */
   asOf: LocalDate
   cases: readonly CaseState[]
+  /** Disposal records, so a past period's figures stay the same after its cases are destroyed. */
+  disposed?: readonly DisposedCase[]
   searchTasks?: readonly SearchTaskRow[]
   /** Only these controllers' cases; undefined means every controller. */
   controllerIds?: readonly string[]
@@ -191,6 +204,8 @@ export interface ComplianceFigures {
   /** The controllers reported on; null means all of them. */
   controllerIds: string[] | null
   received: ReceivedFigures
+  /** Rights requests finished in the period: response sent, or withdrawn without one (as the monthly series). */
+  closed: number
   timeliness: TimelinessFigures
   open: OpenFigures
   extensions: ExtensionFigures

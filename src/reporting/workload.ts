@@ -3,6 +3,8 @@
 //
 // DEFINITIONS (snapshot figures are taken on `asOf`, whatever the period):
 // - RECEIVED: rights requests whose receivedOn is in the period, by right and by the channel they came in by.
+// - CLOSED: rights requests finished in the period: response sent (response.sentOn) or, with no response,
+//   withdrawn (withdrawal.on), as the monthly series counts them.
 // - OPEN: any case (all case types) not yet answered: status other than responded, closed and withdrawn. A response
 //   sent stops the statutory clock, so "responded but not yet closed" is not outstanding work.
 // - WAITING FOR THE REQUESTER: open, with the clock stopped: identity, authority or a fee awaited (Art 12(6),
@@ -25,6 +27,7 @@ import {
   type LocalDate,
   type WorkingDayCalendar,
 } from '../domain/index.js'
+import type { CaseFacts } from './facts.js'
 import { CASE_TYPE_LABELS, CHANNEL_LABELS, RIGHT_LABELS } from './labels.js'
 import { inPeriod } from './period.js'
 import type { AtRiskCase, Count, OpenFigures, Period, ReceivedFigures } from './types.js'
@@ -48,13 +51,22 @@ export function countBy<K extends string, T>(
   return keys.map((key) => ({ key, label: labels[key], count: items.filter((i) => keyOf(i) === key).length }))
 }
 
-export function receivedFigures(cases: readonly CaseState[], period: Period): ReceivedFigures {
+export function receivedFigures(cases: readonly CaseFacts[], period: Period): ReceivedFigures {
   const received = cases.filter((c) => c.caseType === 'rights-request' && inPeriod(c.receivedOn, period))
   return {
     total: received.length,
-    byRight: countBy(received, RIGHTS, (c) => c.right, RIGHT_LABELS),
+    byRight: countBy(received, RIGHTS, (c) => c.right ?? undefined, RIGHT_LABELS),
     byChannel: countBy(received, CHANNELS, (c) => c.channel, CHANNEL_LABELS),
   }
+}
+
+/** The day a rights request was finished: its response, or its withdrawal when it had none. */
+export function finishedOn(c: CaseFacts): string | null {
+  return c.respondedOn ?? c.withdrawnOn
+}
+
+export function closedCount(cases: readonly CaseFacts[], period: Period): number {
+  return cases.filter((c) => c.caseType === 'rights-request' && inPeriod(finishedOn(c), period)).length
 }
 
 export interface OpenCase {

@@ -41,7 +41,8 @@ export interface CaseworkSettings {
   feeHourlyRatePence: number
 }
 
-export const DEFAULT_SETTINGS: CaseworkSettings = {
+/** Defaults for the settings kept under `casework.*`; the regulator is the portal's setting (portal/regulator.ts). */
+export const DEFAULT_SETTINGS: Omit<CaseworkSettings, 'regulator'> = {
   totpRequiredRoles: [],
   copyList: [],
   reminders: {
@@ -51,13 +52,6 @@ export const DEFAULT_SETTINGS: CaseworkSettings = {
     overdueRoles: ['dp-manager', 'reviewer'],
     chaseOverdueTasks: true,
     taskChaseIntervalDays: 2,
-  },
-  // uk-rules §10: ICO contact details; the name and address change when the Information Commission takes over.
-  regulator: {
-    name: 'Information Commissioner’s Office',
-    address: ['Wycliffe House', 'Water Lane', 'Wilmslow', 'Cheshire', 'SK9 5AF'],
-    phone: '0303 123 1113',
-    website: 'https://ico.org.uk/make-a-complaint/',
   },
   feeHourlyRatePence: 2500,
 }

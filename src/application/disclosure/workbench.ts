@@ -210,7 +210,12 @@ export async function workbenchPage(
       : null,
     pagesToReview: pages.rows.map((p) => p.page),
     text,
-    nextToReview: nextToReview(overview.items, item, page, pages.rows.map((p) => p.page)),
+    nextToReview: nextToReview(
+      overview.items,
+      item,
+      page,
+      pages.rows.map((p) => p.page),
+    ),
     position: { index: overview.items.indexOf(item) + 1, of: overview.items.length },
   }
 }

@@ -2,6 +2,7 @@ import { clockOf, disposalDecision, localDateInLondon, statisticsOf } from '../.
 import type { CaseState } from '../../domain/index.js'
 import { appendAudit } from '../../persistence/audit-log.js'
 import { withTransaction, type Tx } from '../../persistence/db.js'
+import { bundleRunsForDisposal } from '../../reporting/load.js'
 import { BLOB_DELETE_QUEUE } from '../purge-documents.js'
 import type { AppDeps } from '../deps.js'
 import { DomainError } from '../../domain/index.js'
@@ -12,7 +13,16 @@ import type { DisposalItem, DisposalList } from './disposal-list.js'
 export type DisposalOutcome = 'disposed' | 'already-gone' | 'skipped-legal-hold' | 'skipped-not-due'
 
 /** Tables holding a case's personal data, all keyed by case_id; each is emptied for the case. */
-const CASE_TABLES = ['case_messages', 'search_tasks', 'letters', 'access_codes', 'legal_holds'] as const
+const CASE_TABLES = [
+  'case_messages',
+  'search_tasks',
+  'letters',
+  'access_codes',
+  'legal_holds',
+  'redactions',
+  'disclosure_withheld_pages',
+  'disclosure_runs',
+] as const
 
 /**
  * Destroys one case under an approved list: its documents (blobs and rows), messages, tasks and letters,
@@ -40,12 +50,26 @@ export async function disposeCaseIn(
     ...statisticsOf(state, clockOf(state, deps.calendar, deps.clockSettings, asOf)),
   }
   if (decision.rule.action === 'anonymise') statistics.timeline = await anonymisedTimeline(tx, state.id)
+  // The exemption figures count redactions in finished disclosure bundles; keep those counts (no personal data).
+  const bundleRuns = await bundleRunsForDisposal(tx, state.id)
+  if (bundleRuns.length) statistics.bundleRuns = bundleRuns
 
   const docs = await tx.query<{ storage_key: string | null }>(
     'DELETE FROM documents WHERE case_id = $1 RETURNING storage_key',
     [state.id],
   )
-  const keys = docs.rows.map((d) => d.storage_key).filter((k): k is string => k !== null)
+  // Disclosure material: the prepared items and the redacted parts of bundle runs are blobs of their own.
+  const parts = await tx.query<{ storage_key: string }>(
+    'DELETE FROM disclosure_run_parts WHERE run_id IN (SELECT id FROM disclosure_runs WHERE case_id = $1) RETURNING storage_key',
+    [state.id],
+  )
+  const items = await tx.query<{ storage_key: string }>(
+    'DELETE FROM disclosure_items WHERE case_id = $1 RETURNING storage_key',
+    [state.id],
+  )
+  const keys = [...docs.rows, ...parts.rows, ...items.rows]
+    .map((d) => d.storage_key)
+    .filter((k): k is string => k !== null)
   if (keys.length) await deps.jobs.enqueue(tx, BLOB_DELETE_QUEUE, { keys })
   for (const table of CASE_TABLES) await tx.query(`DELETE FROM ${table} WHERE case_id = $1`, [state.id])
 

@@ -7,6 +7,7 @@ import { SYSTEM_ACTOR, auditActorId, type Actor } from '../actor.js'
 import { requirePermission } from '../authorise.js'
 import type { AppDeps } from '../deps.js'
 import type { EmailJob } from '../follow-up-jobs.js'
+import { reportControllerIds } from '../reporting/scope.js'
 import { loadSetting } from '../settings.js'
 import { storeDocumentIn } from '../store-document.js'
 
@@ -25,14 +26,22 @@ async function recipients(deps: AppDeps): Promise<string[]> {
 
 /**
  * Builds last month's compliance pack (PDF and CSV), keeps both in the document store and emails them to
- * the configured recipients, all in one transaction (the email is queued with the documents).
+ * the configured recipients, all in one transaction (the email is queued with the documents). The pack covers the
+ * controller asked for, or all the actor's controllers (reporting/scope.ts); never one the actor is not scoped to.
  */
-export async function sendMonthlyPack(deps: AppDeps, actor: Actor, month: string): Promise<{ recipients: string[] }> {
+export async function sendMonthlyPack(
+  deps: AppDeps,
+  actor: Actor,
+  month: string,
+  options: { controllerId?: string } = {},
+): Promise<{ recipients: string[] }> {
   requirePermission(actor, 'report:view')
+  const controllerIds = (await reportControllerIds(deps.pool, actor, options.controllerId)) ?? null
   const asOf = localDateInLondon(deps.clock.now())
   const pack = await buildMonthlyPack(deps.pool, {
     month,
     asOf,
+    ...(controllerIds ? { controllerIds } : {}),
     calendar: deps.calendar,
     clockSettings: deps.clockSettings,
     generatedAt: deps.clock.now(),
@@ -65,7 +74,7 @@ export async function sendMonthlyPack(deps: AppDeps, actor: Actor, month: string
       }
       await deps.jobs.enqueue(tx, 'email-send', email)
     }
-    const payload = { month, recipients: to, pdfDocumentId: pdf.id, csvDocumentId: csv.id }
+    const payload = { month, controllerIds, recipients: to, pdfDocumentId: pdf.id, csvDocumentId: csv.id }
     await appendAudit(tx, [
       {
         caseId: null,
@@ -85,7 +94,9 @@ export async function sendMonthlyPackIfDue(deps: AppDeps): Promise<string | null
   const { due, month } = monthlyPackDue(localDateInLondon(deps.clock.now()), deps.calendar)
   if (!due) return null
   const sent = await deps.pool.query(
-    "SELECT 1 FROM audit_events WHERE event_type = 'CompliancePackSent' AND payload->>'month' = $1 LIMIT 1",
+    // Only a pack for every controller counts: one sent by hand for a single controller is not the month's pack.
+    `SELECT 1 FROM audit_events WHERE event_type = 'CompliancePackSent' AND payload->>'month' = $1
+       AND coalesce(payload->'controllerIds', 'null'::jsonb) = 'null'::jsonb LIMIT 1`,
     [month],
   )
   if (sent.rowCount) return null

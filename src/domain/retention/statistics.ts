@@ -1,9 +1,14 @@
 import type { CaseClock } from '../case/clock-of-case.js'
 import type { CaseState } from '../case/types.js'
+import type { ClarificationPause } from '../clock/types.js'
 
 /**
  * The facts about a case that compliance statistics need, and nothing that identifies anyone: kept in
  * the disposal record so that monthly and annual figures still add up after the case is destroyed.
+ *
+ * The dated facts (extendedOn, refusedOn, pauses, withdrawnOn, reviewDecidedOn, complaintOutcomeOn) let the
+ * reports count each thing in the month it happened, exactly as they do for live cases (src/reporting). Records
+ * written before they were added lack them; readers must treat a missing one as unknown (null, or no pauses).
  */
 export interface CaseStatistics {
   caseType: CaseState['caseType']
@@ -24,6 +29,15 @@ export interface CaseStatistics {
   complaintUpheld: boolean | null
   closedOn: string | null
   withdrawn: boolean
+  /** The day the extension notice was given (Art 12A(3)). */
+  extendedOn: string | null
+  /** The day the decision to refuse was recorded. */
+  refusedOn: string | null
+  /** Clarification pauses (Art 12A(5)): dates only, never the question asked. */
+  pauses: ClarificationPause[]
+  withdrawnOn: string | null
+  reviewDecidedOn: string | null
+  complaintOutcomeOn: string | null
 }
 
 export function statisticsOf(state: CaseState, clockAtResponse: CaseClock): CaseStatistics {
@@ -49,5 +63,11 @@ export function statisticsOf(state: CaseState, clockAtResponse: CaseClock): Case
     complaintUpheld: state.complaintOutcome?.upheld ?? null,
     closedOn: state.closedOn ?? null,
     withdrawn: state.status === 'withdrawn',
+    extendedOn: state.extension?.noticeGivenOn ?? null,
+    refusedOn: state.refusal?.decidedOn ?? null,
+    pauses: state.pauses.map((p) => ({ requestedOn: p.requestedOn, resolvedOn: p.resolvedOn })),
+    withdrawnOn: state.withdrawal?.on ?? null,
+    reviewDecidedOn: state.reviewDecision?.decidedOn ?? null,
+    complaintOutcomeOn: state.complaintOutcome?.recordedOn ?? null,
   }
 }

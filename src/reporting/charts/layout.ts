@@ -204,7 +204,13 @@ function lineSeries(model: ChartModel, scale: Scale): Shape[] {
       const x = PLOT.left + band * (i + 0.5)
       const y = yOf(value, scale)
       shapes.push({ kind: 'circle', cx: x, cy: y, r: 4, fill: s.colour })
-      shapes.push(valueLabel(x, y - 3, value, model, true))
+      // Above the point, unless the line climbs away from it on more sides than it falls (a dip): there a label
+      // above would sit on the line, so it goes below, where the line is not (if there is room above the axis).
+      const neighbours = [s.values[i - 1], s.values[i + 1]].filter((v): v is number => v !== null && v !== undefined)
+      const higher = neighbours.filter((v) => v > value).length
+      const lower = neighbours.filter((v) => v < value).length
+      const below = higher > 0 && higher >= lower && y + FONT.value + 10 < PLOT.bottom
+      shapes.push(valueLabel(x, below ? y + FONT.value + 10 : y - 3, value, model, true))
     })
   }
   return shapes

@@ -37,11 +37,15 @@ function shapeSvg(s: Shape): string {
   }
 }
 
-/** The chart as an SVG document (also valid inline in HTML). Ids are prefixed with the model's id. */
-export function renderChartSvg(model: ChartModel): string {
+/**
+ * The chart as an SVG document (also valid inline in HTML). Ids are prefixed with the model's id. `fluid` leaves out
+ * the width and height, so inline in a page it fills its column and keeps its shape (no style attribute needed).
+ */
+export function renderChartSvg(model: ChartModel, options: { fluid?: boolean } = {}): string {
   const id = escapeXml(model.id)
+  const size = options.fluid ? '' : ` width="${CHART_WIDTH}" height="${CHART_HEIGHT}"`
   return [
-    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${CHART_WIDTH} ${CHART_HEIGHT}" width="${CHART_WIDTH}" height="${CHART_HEIGHT}"`,
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${CHART_WIDTH} ${CHART_HEIGHT}"${size}`,
     ` role="img" aria-labelledby="${id}-title ${id}-desc" font-family="Arial, Helvetica, sans-serif" class="app-chart">`,
     `<title id="${id}-title">${escapeXml(model.title)}</title>`,
     `<desc id="${id}-desc">${escapeXml(model.description)}</desc>`,

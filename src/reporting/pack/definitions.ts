@@ -5,7 +5,8 @@ export const DEFINITIONS: readonly (readonly [term: string, body: string])[] = [
     'Period and snapshot',
     'Figures about the month count what happened in it, each by the date it happened (received, sent, extended, ' +
       'paused, refused, decided). Figures about open work are a snapshot on the day shown, because the meeting ' +
-      'discusses what is outstanding now.',
+      'discusses what is outstanding now. Cases destroyed under the retention schedule still count in the month ' +
+      'figures, from the statistics kept in their disposal record.',
   ],
   [
     'Received',
