@@ -25,6 +25,7 @@ describe('the monthly compliance pack', () => {
       [demoEmail('chief-executive'), demoEmail('dp-manager'), demoEmail('reviewer')].sort(),
     )
     expect(emails[0]!.attachments?.map((a) => a.filename.split('.').pop())).toEqual(['pdf', 'csv'])
+    expect(emails[0]!.subject).toBe('Data protection compliance pack for November 2026')
     const docs = await h.db.pool.query(
       "SELECT count(*)::int AS n FROM documents WHERE kind = 'report' AND storage_key IS NOT NULL",
     )

@@ -2,6 +2,7 @@ import { localDateInLondon } from '../../domain/index.js'
 import { appendAudit } from '../../persistence/audit-log.js'
 import { withTransaction } from '../../persistence/db.js'
 import { buildMonthlyPack } from '../../reporting/monthly-pack.js'
+import { monthLabel } from '../../reporting/period.js'
 import { monthlyPackDue } from '../../reporting/schedule.js'
 import { SYSTEM_ACTOR, auditActorId, type Actor } from '../actor.js'
 import { requirePermission } from '../authorise.js'
@@ -65,8 +66,8 @@ export async function sendMonthlyPack(
     if (to.length) {
       const email: EmailJob = {
         to,
-        subject: `Data protection compliance pack for ${month}`,
-        text: `The compliance pack for ${month} is attached: the figures as a PDF with charts, and as a CSV.\n\nIt lists overdue and at-risk cases by reference only.\n`,
+        subject: `Data protection compliance pack for ${monthLabel(month)}`,
+        text: `The compliance pack for ${monthLabel(month)} is attached: the figures as a PDF with charts, and as a CSV.\n\nIt lists overdue and at-risk cases by reference only.\n`,
         attachments: [
           { documentId: pdf.id, filename: pack.filenames.pdf },
           { documentId: csv.id, filename: pack.filenames.csv },
