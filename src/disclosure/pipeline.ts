@@ -2,6 +2,8 @@ import { DEFAULT_REDACTION_EXEMPTION, exemptionByCode, type Exemption } from '..
 import {
   addFrontMatter,
   addSchedule,
+  titleNeedles,
+  withNeedles,
   portabilityExport,
   scheduleEntries,
   type ExportFile,
@@ -124,7 +126,17 @@ export async function buildBundle(inputs: BundleInput[], options: BundleOptions)
   try {
     const placed = await timed('redact', () => redactAll(read, writer, needles, run))
     releaseEngineCaches()
-    const assembled = await timed('assemble', () => assemble(writer, placed, needles, options, exemption))
+    // Titles (file names, email subjects) are printed in the contents: a surname alone there is still the person.
+    const people = [
+      ...new Set(
+        read
+          .flatMap((r) => r.spans?.flat() ?? [])
+          .filter((s) => s.type === 'PERSON')
+          .map((s) => s.text),
+      ),
+    ]
+    const titles = titleNeedles(people, options.terms ?? [], options.subject?.names ?? [])
+    const assembled = await timed('assemble', () => assemble(writer, placed, needles, options, exemption, titles))
     releaseEngineCaches()
     progress('verify', 0, 1)
     const verification = await timed('verify', () => verifyPdf(assembled.pdf, needles, options.password))
@@ -266,9 +278,10 @@ function assemble(
   needles: NeedleSet,
   options: BundleOptions,
   exemption: Exemption,
+  titles: NeedleSet,
 ): { pdf: Uint8Array; pageCount: number; frontPages: number; schedule: ScheduleEntry[] } {
   const facts = { reference: options.reference, controllerName: options.controllerName, dateText: options.date }
-  const front = addFrontMatter(writer, facts, placed, needles)
+  const front = addFrontMatter(writer, facts, placed, withNeedles(needles, titles))
   const schedule = scheduleEntries(front.redactions, front.pageCount, placed, exemption)
   const note = {
     code: exemption.code,

@@ -23,6 +23,9 @@ const BUILT_FILES = new Set(
   ]),
 )
 
+/** Our own files under /static/: the shared script, and the redaction workbench's script and stylesheet. */
+const STATIC_FILES = ['app.js', 'workbench.js', 'workbench.css']
+
 const YEAR = 'public, max-age=31536000, immutable'
 const HOUR = 'public, max-age=3600'
 
@@ -34,11 +37,9 @@ export function computeAssetVersion(): string {
   const versions = ['govuk-frontend/package.json', '@ministryofjustice/frontend/package.json'].map(
     (p) => (require(p) as { version: string }).version,
   )
-  return createHash('sha256')
-    .update(versions.join('|'))
-    .update(fs.readFileSync(path.join(staticDir, 'app.js')))
-    .digest('hex')
-    .slice(0, 12)
+  const hash = createHash('sha256').update(versions.join('|'))
+  for (const file of STATIC_FILES) hash.update(fs.readFileSync(path.join(staticDir, file)))
+  return hash.digest('hex').slice(0, 12)
 }
 
 function cacheHeaders(version: string) {
@@ -73,7 +74,7 @@ export async function registerAssets(app: FastifyInstance, opts: { assetVersion:
     decorateReply: false,
     index: false,
     cacheControl: false,
-    allowedPath: (pathName) => pathName === '/app.js',
+    allowedPath: (pathName) => STATIC_FILES.some((file) => pathName === `/${file}`),
     setHeaders: cacheHeaders(opts.assetVersion),
   })
 }

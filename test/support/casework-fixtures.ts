@@ -9,6 +9,7 @@ import { logRequest, type NewRequest } from '../../src/application/log-request.j
 import { demoEmail } from '../../src/cli/demo/demo-controllers.js'
 import { addDays, localDateInLondon, type Role } from '../../src/domain/index.js'
 import type { Harness } from './app-harness.js'
+import { disclosureFixtures } from './fixtures/disclosure.js'
 import { registerFixtures } from './fixtures/register.js'
 import { reportsFixtures } from './fixtures/reports.js'
 import { retentionFixtures } from './fixtures/retention.js'
@@ -69,6 +70,7 @@ export async function makeFixtures(h: Harness) {
     ...(await retentionFixtures(h)),
     ...(await trainingFixtures(h)),
     ...(await registerFixtures(h)),
+    ...(await disclosureFixtures(h, state.id)),
     id: state.id,
     idOrReference: state.id,
     letterId: letter!.id,

@@ -1,5 +1,6 @@
 import type { DetectedSpan } from '../../disclosure/detect/types.js'
 import { releaseEngineCaches, type Rect } from '../../disclosure/pdf/index.js'
+import { titleNeedles } from '../../disclosure/bundle/index.js'
 import { buildNeedles, foldNeedle } from '../../disclosure/redact/index.js'
 import {
   assembleReviewedBundle,
@@ -15,7 +16,7 @@ import { recordAudit } from '../casework/audit.js'
 import type { AppDeps } from '../deps.js'
 import { BLOB_DELETE_QUEUE } from '../purge-documents.js'
 import { storeDocumentIn } from '../store-document.js'
-import { protectedStrings } from './case-access.js'
+import { protectedStrings, subjectIdentifiers } from './case-access.js'
 import { findRun, updateRun } from './runs.js'
 import type { DecisionSnapshot, SnapshotItem } from './snapshot.js'
 
@@ -60,6 +61,7 @@ export async function runBundle(deps: AppDeps, runId: string): Promise<void> {
     controllerName: controller ?? state.controllerId,
     date: formatLongDate(localDateInLondon(deps.clock.now())),
     needles: needlesOf(snapshot, protectedStrings(state)),
+    titleNeedles: titlesOf(snapshot, state),
   })
   releaseEngineCaches()
   if (!bundle.verification.ok) {
@@ -228,4 +230,14 @@ async function fail(deps: AppDeps, runId: string, caseId: string, error: string)
       payload: { runId, error },
     })
   })
+}
+
+/** Redacted from the contents list: the people (and searched text) redacted anywhere in the case (bundle/titles.ts). */
+function titlesOf(snapshot: DecisionSnapshot, state: CaseState) {
+  const accepted = snapshot.items.flatMap((i) => i.redactions)
+  const people = accepted.filter((r) => r.type === 'PERSON').map((r) => r.text)
+  const terms = accepted
+    .filter((r) => r.type !== 'PERSON' && r.type !== 'AREA' && r.text.length >= 2)
+    .map((r) => r.text)
+  return titleNeedles(people, terms, subjectIdentifiers(state).names)
 }

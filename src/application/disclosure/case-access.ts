@@ -1,4 +1,4 @@
-import { DomainError, type CaseState } from '../../domain/index.js'
+import { DEFAULT_REDACTION_EXEMPTION, DomainError, type CaseState } from '../../domain/index.js'
 import type { SubjectIdentifiers } from '../../disclosure/detect/types.js'
 import type { Queryable } from '../../persistence/db.js'
 import type { Actor } from '../actor.js'
@@ -37,4 +37,13 @@ export function subjectIdentifiers(state: CaseState): SubjectIdentifiers {
 export function protectedStrings(state: CaseState): string[] {
   const s = subjectIdentifiers(state)
   return [s.names, s.emails, s.phones, s.addresses, s.postcodes].flatMap((l) => l ?? [])
+}
+
+/**
+ * The exemption a proposal carries until a reviewer chooses: other people's data, DPA 2018 Sch 2 Part 3 para 16; on a
+ * law-enforcement case (DPA 2018 Part 3), where Schedule 2 does not apply (uk-rules §9), s.45(4)(e), the rights of
+ * others.
+ */
+export function proposalExemption(state: CaseState): string {
+  return state.route === 'DPA_PART3' ? 'LE_45_4_E' : DEFAULT_REDACTION_EXEMPTION
 }

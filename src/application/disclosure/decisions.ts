@@ -1,4 +1,4 @@
-import { searchItem, textUnder, eachTextLayer, type Proposal } from '../../disclosure/review/index.js'
+import { searchItem, textUnder, eachTextLayer, pageSize, type Proposal } from '../../disclosure/review/index.js'
 import { DomainError, exemptionByCode } from '../../domain/index.js'
 import { withTransaction, type Queryable } from '../../persistence/db.js'
 import { auditActorId, type Actor } from '../actor.js'
@@ -211,12 +211,13 @@ export async function redactBox(
   await disclosureCase(deps.pool, actor, caseId)
   const [item] = await itemsIn(deps.pool, caseId, input.itemId)
   if (!item || input.page < 1 || input.page > item.page_count) throw new DomainError('not-found', 'no such page')
+  const pdf = new Uint8Array(await deps.blobs.get(item.storage_key))
+  // A box off the page would redact nothing while the schedule claims a redaction: refuse it (1pt of slack).
+  const size = pageSize(pdf, input.page)
+  if (x0 < -1 || y0 < -1 || x1 > size.width + 1 || y1 > size.height + 1)
+    throw new DomainError('validation', 'box off the page', { fields: { rect: 'Draw the box on the page' } })
   let text = ''
-  eachTextLayer(
-    new Uint8Array(await deps.blobs.get(item.storage_key)),
-    (layer) => (text = textUnder(layer, input.rect)),
-    [input.page],
-  )
+  eachTextLayer(pdf, (layer) => (text = textUnder(layer, input.rect)), [input.page])
   await withTransaction(deps.pool, async (tx) => {
     await disclosureCase(tx, actor, caseId)
     await insertProposals(

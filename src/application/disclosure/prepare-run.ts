@@ -8,11 +8,11 @@ import {
   type PreparedForReview,
   type Proposal,
 } from '../../disclosure/review/index.js'
-import { DEFAULT_REDACTION_EXEMPTION, type CaseState } from '../../domain/index.js'
+import type { CaseState } from '../../domain/index.js'
 import { withTransaction, type Queryable } from '../../persistence/db.js'
 import { recordAudit } from '../casework/audit.js'
 import type { AppDeps } from '../deps.js'
-import { protectedStrings, subjectIdentifiers } from './case-access.js'
+import { proposalExemption, protectedStrings, subjectIdentifiers } from './case-access.js'
 import { findRun, updateRun } from './runs.js'
 import { insertProposals } from './redaction-rows.js'
 
@@ -32,6 +32,7 @@ export async function runPreparation(deps: AppDeps, runId: string): Promise<void
        started_at = coalesce(started_at, $2) WHERE id = $1`,
     [runId, deps.clock.now()],
   )
+  const code = proposalExemption(state)
   const staffNames = (await deps.pool.query<{ name: string }>('SELECT name FROM users')).rows.map((u) => u.name)
   const detectOptions = { subject: subjectIdentifiers(state), staffNames, staffPolicy: 'disclose' as const }
   const sources = await deps.pool.query<{ id: string; filename: string; storage_key: string }>(
@@ -63,7 +64,7 @@ export async function runPreparation(deps: AppDeps, runId: string): Promise<void
       done++
       await withTransaction(deps.pool, async (tx) => {
         for (const [i, p] of prepared.entries())
-          await insertItem(tx, deps, run.caseId, source.id, i, p.doc, keys[i]!, p.pageCount, p.proposals)
+          await insertItem(tx, deps, run.caseId, source.id, i, p.doc, keys[i]!, p.pageCount, p.proposals, code)
         if (errors.length)
           await tx.query(
             'UPDATE disclosure_runs SET failures = coalesce(failures, $2::jsonb) || $3::jsonb WHERE id = $1',
@@ -77,7 +78,7 @@ export async function runPreparation(deps: AppDeps, runId: string): Promise<void
     }
   }
   await updateRun(deps.pool, runId, { stage: 'cross-check' })
-  await crossCheck(deps, run.caseId, protectedStrings(state))
+  await crossCheck(deps, run.caseId, protectedStrings(state), code)
   await withTransaction(deps.pool, async (tx) => {
     await tx.query(`UPDATE disclosure_runs SET status = 'done', stage = NULL, finished_at = $2 WHERE id = $1`, [
       runId,
@@ -107,6 +108,7 @@ async function insertItem(
   storageKey: string,
   pageCount: number,
   proposals: Proposal[],
+  exemptionCode: string,
 ): Promise<void> {
   // Exact duplicates (same bytes) are listed but not disclosed twice; the same email in another mailbox is flagged.
   const same = await tx.query<{ id: string }>(
@@ -146,13 +148,13 @@ async function insertItem(
   await insertProposals(tx, deps, caseId, id, proposals, {
     source: 'detected',
     status: 'proposed',
-    exemptionCode: DEFAULT_REDACTION_EXEMPTION,
+    exemptionCode,
     createdBy: 'system',
   })
 }
 
 /** Every detected string, proposed wherever else it appears in the case's material. Safe to run again. */
-async function crossCheck(deps: AppDeps, caseId: string, subject: string[]): Promise<void> {
+async function crossCheck(deps: AppDeps, caseId: string, subject: string[], exemptionCode: string): Promise<void> {
   const detected = await deps.pool.query<{ text: string; type: string }>(
     `SELECT DISTINCT text, type FROM redactions WHERE case_id = $1 AND source = 'detected' AND length(text) >= 2`,
     [caseId],
@@ -176,7 +178,7 @@ async function crossCheck(deps: AppDeps, caseId: string, subject: string[]): Pro
       insertProposals(tx, deps, caseId, item.id, more, {
         source: 'detected',
         status: 'proposed',
-        exemptionCode: DEFAULT_REDACTION_EXEMPTION,
+        exemptionCode,
         createdBy: 'system',
       }),
     )

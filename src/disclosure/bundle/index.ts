@@ -4,3 +4,4 @@ export { scheduleBlocks, type ScheduleEntry, type ExemptionNote } from './schedu
 export { generatePassword } from './password.js'
 export { portabilityExport, redactString, type ExportFile, type ExportDocument } from './export.js'
 export { REDACTION_LABELS, DOCUMENT_LABELS } from './labels.js'
+export { safeTitle, titleNeedles, withNeedles } from './titles.js'

@@ -3,6 +3,7 @@ import {
   addFrontMatter,
   addSchedule,
   scheduleEntries,
+  withNeedles,
   type PlacedDocument,
   type ScheduleEntry,
 } from '../bundle/index.js'
@@ -18,6 +19,8 @@ export interface ReviewedBundleOptions {
   date: string
   /** Strings that must not survive anywhere in the file (also redacted from the contents list and schedule). */
   needles: NeedleSet
+  /** Redacted from the contents list only (bundle/titles.ts): every word of a redacted person's name. */
+  titleNeedles?: NeedleSet
   password?: string
 }
 
@@ -58,7 +61,12 @@ export async function assembleReviewedBundle(
       }
     }
     const facts = { reference: options.reference, controllerName: options.controllerName, dateText: options.date }
-    const front = addFrontMatter(writer, facts, placed, options.needles)
+    const front = addFrontMatter(
+      writer,
+      facts,
+      placed,
+      options.titleNeedles ? withNeedles(options.needles, options.titleNeedles) : options.needles,
+    )
     const fallback = exemptionByCode(DEFAULT_REDACTION_EXEMPTION)!
     const schedule = scheduleEntries(front.redactions, front.pageCount, placed, fallback)
     const codes = [...new Set(schedule.map((e) => e.exemptionCode))].sort()

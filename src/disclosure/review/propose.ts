@@ -62,20 +62,31 @@ export function eachTextLayer(pdf: Uint8Array, fn: (layer: TextLayer, page: numb
 }
 
 /**
- * Every occurrence of `query` in the item (case-, accent- and whitespace-insensitive, the verifier's own matching),
- * as proposals of kind TERM: what "search and redact" adds, on one page or all of them.
+ * Every occurrence of `query` (or of each of several) in the item, case-, accent- and whitespace-insensitive (the
+ * verifier's own matching), as proposals of kind TERM: what "find and redact" adds, on one page or all of them.
+ * Several strings are found in one reading of each page.
  */
-export function searchItem(pdf: Uint8Array, query: string, pages?: number[]): Proposal[] {
-  const folded = foldNeedle(query)
+export function searchItem(pdf: Uint8Array, query: string | readonly string[], pages?: number[]): Proposal[] {
+  const folded = [...new Set((typeof query === 'string' ? [query] : query).map(foldNeedle))].filter((f) => f.length > 0)
   const found: Proposal[] = []
   if (folded.length === 0) return found
   eachTextLayer(
     pdf,
     (layer, page) => {
-      for (const [start, end] of findOccurrences(normalise(layer.text), folded)) {
-        const rects = rectsForRange(layer, start, end)
-        if (rects.length > 0)
-          found.push({ page, rects, text: layer.text.slice(start, end), type: 'TERM', recogniser: 'search', score: 1 })
+      const hay = normalise(layer.text)
+      for (const needle of folded) {
+        for (const [start, end] of findOccurrences(hay, needle)) {
+          const rects = rectsForRange(layer, start, end)
+          if (rects.length > 0)
+            found.push({
+              page,
+              rects,
+              text: layer.text.slice(start, end),
+              type: 'TERM',
+              recogniser: 'search',
+              score: 1,
+            })
+        }
       }
     },
     pages,

@@ -7,6 +7,7 @@ import { registerActionRoutes } from './actions/routes.js'
 import { registerAdminRoutes } from './admin/routes.js'
 import { registerCasePage } from './case/routes.js'
 import { registerCaseList } from './cases/routes.js'
+import { registerDisclosureRoutes } from './disclosure/routes.js'
 import { registerGovernance } from './governance/index.js'
 import { registerLetterRoutes } from './letters/routes.js'
 import { page } from './render.js'
@@ -48,6 +49,7 @@ export async function registerStaff(app: FastifyInstance, deps: AppDeps): Promis
       registerAdminRoutes(staff, deps)
       registerReportRoutes(staff, deps)
       registerGovernance(staff, deps)
+      registerDisclosureRoutes(staff, deps)
     },
     { prefix: '/staff' },
   )
