@@ -244,7 +244,7 @@ describe.skipIf(!hasChromium)('every staff page passes axe (WCAG 2.2 AA)', () =>
     await checkA11y(dp)
     await screenshot(dp, 'staff-page-not-found')
     for (const { context } of contexts.values()) await context.close()
-    expect(checked.length).toBeGreaterThan(80)
+    expect(checked.length).toBeGreaterThan(70)
     // Every staff page, each with axe and a full-page screenshot: several minutes on a two-core machine.
   }, 900_000)
 })
