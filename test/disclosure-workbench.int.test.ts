@@ -46,9 +46,10 @@ afterAll(async () => {
   await h?.close()
 })
 
-async function caseWithMaterial(): Promise<string> {
+async function caseWithMaterial(route: 'UK_GDPR' | 'DPA_PART3' = 'UK_GDPR'): Promise<string> {
   const { state } = await logRequest(h.deps, dp, {
     ...NEW_REQUEST,
+    ...(route === 'DPA_PART3' ? { controllerId: 'northshire-police', route } : {}),
     subject: { name: 'Alex Morgan', email: 'alex.morgan@example.com' },
   })
   await withTransaction(h.deps.pool, async (tx) => {
@@ -213,6 +214,15 @@ describe('the disclosure workbench', () => {
     const resumed = await findRun(h.db.pool, runId)
     expect(resumed).toMatchObject({ status: 'done', pageCount: clean.pageCount, redactionCount: clean.redactionCount })
     expect(resumed!.attempts).toBe(2)
+  })
+
+  it('cites DPA 2018 s.45(4)(e) for every removal on a law-enforcement (Part 3) case, contents list included', async () => {
+    const caseId = await caseWithMaterial('DPA_PART3')
+    await settled((await requestPreparation(h.deps, dp, caseId)).id)
+    await decideMany(h.deps, dp, caseId, {}, { decision: 'accepted', exemptionCode: 'LE_45_4_E' })
+    const run = await settled((await requestBundle(h.deps, dp, caseId)).id)
+    expect(run.status).toBe('done')
+    expect(Object.keys(run.exemptionCounts!)).toEqual(['LE_45_4_E'])
   })
 
   it('only the DP manager’s casework permission opens the workbench', async () => {

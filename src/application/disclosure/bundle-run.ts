@@ -16,7 +16,7 @@ import { recordAudit } from '../casework/audit.js'
 import type { AppDeps } from '../deps.js'
 import { BLOB_DELETE_QUEUE } from '../purge-documents.js'
 import { storeDocumentIn } from '../store-document.js'
-import { protectedStrings, subjectIdentifiers } from './case-access.js'
+import { proposalExemption, protectedStrings, subjectIdentifiers } from './case-access.js'
 import { findRun, updateRun } from './runs.js'
 import type { DecisionSnapshot, SnapshotItem } from './snapshot.js'
 
@@ -62,6 +62,8 @@ export async function runBundle(deps: AppDeps, runId: string): Promise<void> {
     date: formatLongDate(localDateInLondon(deps.clock.now())),
     needles: needlesOf(snapshot, protectedStrings(state)),
     titleNeedles: titlesOf(snapshot, state),
+    // On a Part 3 case a name removed from the contents list cites s.45(4)(e), like the rest of the bundle.
+    defaultExemption: proposalExemption(state),
   })
   releaseEngineCaches()
   if (!bundle.verification.ok) {

@@ -39,7 +39,7 @@ export async function runPreparation(deps: AppDeps, runId: string): Promise<void
     `SELECT d.id, d.filename, d.storage_key FROM documents d
       WHERE d.case_id = $1 AND d.kind = 'material' AND d.storage_key IS NOT NULL
         AND NOT EXISTS (SELECT 1 FROM disclosure_items i WHERE i.source_document_id = d.id)
-      ORDER BY d.created_at, d.id`,
+      ORDER BY d.created_at, d.filename, d.id`,
     [run.caseId],
   )
   const failed = new Set(run.failures.map((f) => f.document))

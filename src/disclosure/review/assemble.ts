@@ -21,6 +21,8 @@ export interface ReviewedBundleOptions {
   needles: NeedleSet
   /** Redacted from the contents list only (bundle/titles.ts): every word of a redacted person's name. */
   titleNeedles?: NeedleSet
+  /** Cited for removals the build itself makes (names in the contents list); default S2P3_16_THIRD. */
+  defaultExemption?: string
   password?: string
 }
 
@@ -67,7 +69,9 @@ export async function assembleReviewedBundle(
       placed,
       options.titleNeedles ? withNeedles(options.needles, options.titleNeedles) : options.needles,
     )
-    const fallback = exemptionByCode(DEFAULT_REDACTION_EXEMPTION)!
+    const fallback =
+      exemptionByCode(options.defaultExemption ?? DEFAULT_REDACTION_EXEMPTION) ??
+      exemptionByCode(DEFAULT_REDACTION_EXEMPTION)!
     const schedule = scheduleEntries(front.redactions, front.pageCount, placed, fallback)
     const codes = [...new Set(schedule.map((e) => e.exemptionCode))].sort()
     const notes = codes.flatMap((code) => {
