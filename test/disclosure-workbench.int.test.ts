@@ -46,9 +46,13 @@ afterAll(async () => {
   await h?.close()
 })
 
-async function caseWithMaterial(route: 'UK_GDPR' | 'DPA_PART3' = 'UK_GDPR'): Promise<string> {
+async function caseWithMaterial(
+  route: 'UK_GDPR' | 'DPA_PART3' = 'UK_GDPR',
+  right = NEW_REQUEST.right,
+): Promise<string> {
   const { state } = await logRequest(h.deps, dp, {
     ...NEW_REQUEST,
+    right,
     ...(route === 'DPA_PART3' ? { controllerId: 'northshire-police', route } : {}),
     subject: { name: 'Alex Morgan', email: 'alex.morgan@example.com' },
   })
@@ -223,6 +227,25 @@ describe('the disclosure workbench', () => {
     const run = await settled((await requestBundle(h.deps, dp, caseId)).id)
     expect(run.status).toBe('done')
     expect(Object.keys(run.exemptionCounts!)).toEqual(['LE_45_4_E'])
+  })
+
+  it('gives a portability request (UK GDPR Art 20) the data as JSON and CSV with a schema, redacted like the PDF', async () => {
+    const caseId = await caseWithMaterial('UK_GDPR', 'portability')
+    await settled((await requestPreparation(h.deps, dp, caseId)).id)
+    await decideMany(h.deps, dp, caseId, {}, { decision: 'accepted', exemptionCode: 'S2P3_16_THIRD' })
+    const run = await settled((await requestBundle(h.deps, dp, caseId)).id)
+    expect(run.status).toBe('done')
+    const files = await h.db.pool.query(
+      "SELECT filename, storage_key FROM documents WHERE case_id = $1 AND kind = 'bundle' ORDER BY filename",
+      [caseId],
+    )
+    const names = files.rows.map((f) => String(f.filename).replace(/^.*?-(?=[a-z]+\.(json|csv|pdf)$)/, ''))
+    expect(names.sort()).toEqual(['bundle.json', 'bundle.pdf', 'documents.csv', 'redactions.csv', 'schema.json'])
+    const json = files.rows.find((f) => String(f.filename).endsWith('bundle.json'))!
+    const exported = (await h.deps.blobs.get(json.storage_key)).toString('utf8')
+    expect(JSON.parse(exported).documents.length).toBeGreaterThan(1)
+    for (const secret of ['Rebecca Thornley', 'rebecca.thornley@example.com', 'Gary Whitfield', 'thornley.pdf'])
+      expect(exported.toLowerCase()).not.toContain(secret.toLowerCase())
   })
 
   it('only the DP manager’s casework permission opens the workbench', async () => {

@@ -64,6 +64,8 @@ export async function runBundle(deps: AppDeps, runId: string): Promise<void> {
     titleNeedles: titlesOf(snapshot, state),
     // On a Part 3 case a name removed from the contents list cites s.45(4)(e), like the rest of the bundle.
     defaultExemption: proposalExemption(state),
+    // A portability request (UK GDPR Art 20) gets the data in a machine-readable form too.
+    exportData: state.right === 'portability',
   })
   releaseEngineCaches()
   if (!bundle.verification.ok) {
@@ -83,6 +85,14 @@ export async function runBundle(deps: AppDeps, runId: string): Promise<void> {
       contentType: 'application/pdf',
       bytes: bundle.pdf,
     })
+    for (const file of bundle.exportFiles ?? [])
+      await storeDocumentIn(tx, deps, SYSTEM_ACTOR, {
+        caseId: run.caseId,
+        kind: 'bundle',
+        filename: `${state.reference}-${file.name}`,
+        contentType: file.name.endsWith('.csv') ? 'text/csv' : 'application/json',
+        bytes: Buffer.from(file.content),
+      })
     await tx.query(
       `UPDATE disclosure_runs SET status = 'done', stage = NULL, finished_at = $2, result_document_id = $3,
          page_count = $4, redaction_count = $5, exemption_counts = $6 WHERE id = $1`,

@@ -3,7 +3,9 @@ import {
   addFrontMatter,
   addSchedule,
   scheduleEntries,
+  portabilityExport,
   withNeedles,
+  type ExportFile,
   type PlacedDocument,
   type ScheduleEntry,
 } from '../bundle/index.js'
@@ -24,6 +26,8 @@ export interface ReviewedBundleOptions {
   /** Cited for removals the build itself makes (names in the contents list); default S2P3_16_THIRD. */
   defaultExemption?: string
   password?: string
+  /** Also produce the machine-readable export (UK GDPR Art 20 portability): JSON, CSV and a schema. */
+  exportData?: boolean
 }
 
 export interface ReviewedBundle {
@@ -33,6 +37,7 @@ export interface ReviewedBundle {
   verification: Verification
   /** Schedule lines by exemption code: what the compliance figures count as exemptions applied. */
   exemptionCounts: Record<string, number>
+  exportFiles?: ExportFile[]
 }
 
 /**
@@ -85,7 +90,24 @@ export async function assembleReviewedBundle(
     const verification = await verifyPdf(pdf, options.needles, options.password)
     const exemptionCounts: Record<string, number> = {}
     for (const e of schedule) exemptionCounts[e.exemptionCode] = (exemptionCounts[e.exemptionCode] ?? 0) + 1
-    return { pdf, pageCount: writer.pageCount, schedule, verification, exemptionCounts }
+    const exportFiles = options.exportData
+      ? portabilityExport({
+          reference: options.reference,
+          controllerName: options.controllerName,
+          date: options.date,
+          documents: placed.map((d, i) => ({
+            number: i + 1,
+            title: d.title,
+            kind: d.kind,
+            firstPage: front.pageCount + d.bodyIndex + 1,
+            pageCount: d.pageCount,
+          })),
+          redactions: schedule,
+          needles: options.titleNeedles ? withNeedles(options.needles, options.titleNeedles) : options.needles,
+          pageTexts: verification.pageTexts,
+        })
+      : undefined
+    return { pdf, pageCount: writer.pageCount, schedule, verification, exemptionCounts, exportFiles }
   } finally {
     writer.destroy()
   }
