@@ -28,8 +28,14 @@ export function prepareForReview(ingested: Uint8Array, detect?: (text: string) =
     const proposals: Proposal[] = []
     if (detect) {
       for (let p = 0; p < work.pageCount; p++) {
+        // Positions cost several times the plain text: read them only for pages where something was found (the
+        // two extractions agree, and if they ever do not, detection runs again on the positioned text).
+        const plain = work.pageText(p)
+        let spans = detect(plain).filter(isRedactable)
+        if (spans.length === 0) continue
         const layer = work.textLayer(p)
-        for (const span of detect(layer.text)) {
+        if (layer.text !== plain) spans = detect(layer.text).filter(isRedactable)
+        for (const span of spans) {
           if (!isRedactable(span)) continue
           const rects = rectsForRange(layer, span.start, span.end)
           if (rects.length === 0) continue
@@ -118,16 +124,25 @@ export function proposeSameTextElsewhere(
   const needles = buildNeedles([], spans, subject)
   if (needles.needles.length === 0) return []
   const found: Proposal[] = []
-  eachTextLayer(pdf, (layer, page) => {
-    const onPage = existing.filter((e) => e.page === page).flatMap((e) => e.rects)
-    for (const { needle, range } of matchNeedles(layer.text, needles)) {
-      const rects = rectsForRange(layer, range[0], range[1])
-      if (rects.length === 0 || rects.every((r) => onPage.some((c) => covers(c, r)))) continue
-      const text = layer.text.slice(range[0], range[1])
-      found.push({ page, rects, text, type: needle.kind, recogniser: 'same-text-elsewhere', score: 0.9 })
-      onPage.push(...rects)
+  const work = WorkingPdf.open(pdf)
+  try {
+    for (let p = 0; p < work.pageCount; p++) {
+      // Most pages hold none of the strings: look in the plain text first, read positions only where they are.
+      if (matchNeedles(work.pageText(p), needles).length === 0) continue
+      const page = p + 1
+      const layer = work.textLayer(p)
+      const onPage = existing.filter((e) => e.page === page).flatMap((e) => e.rects)
+      for (const { needle, range } of matchNeedles(layer.text, needles)) {
+        const rects = rectsForRange(layer, range[0], range[1])
+        if (rects.length === 0 || rects.every((r) => onPage.some((c) => covers(c, r)))) continue
+        const text = layer.text.slice(range[0], range[1])
+        found.push({ page, rects, text, type: needle.kind, recogniser: 'same-text-elsewhere', score: 0.9 })
+        onPage.push(...rects)
+      }
     }
-  })
+  } finally {
+    work.destroy()
+  }
   return found
 }
 
