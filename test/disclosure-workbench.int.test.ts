@@ -3,13 +3,8 @@ import pino from 'pino'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Actor } from '../src/application/actor.js'
 import { runBundle } from '../src/application/disclosure/bundle-run.js'
-import {
-  decideMany,
-  decideRedaction,
-  redactBox,
-  redactText,
-  withhold,
-} from '../src/application/disclosure/decisions.js'
+import { decideMany, decideRedaction, redactBox, redactText } from '../src/application/disclosure/decisions.js'
+import { withhold } from '../src/application/disclosure/withhold.js'
 import { findRun, requestBundle, requestPreparation, type DisclosureRun } from '../src/application/disclosure/runs.js'
 import { workbenchOverview, workbenchPage } from '../src/application/disclosure/workbench.js'
 import { logRequest } from '../src/application/log-request.js'

@@ -6,81 +6,23 @@ import {
   withNeedles,
   portabilityExport,
   scheduleEntries,
-  type ExportFile,
   type PlacedDocument,
   type ScheduleEntry,
 } from './bundle/index.js'
-import type { DetectedSpan, DetectOptions, SubjectIdentifiers } from './detect/types.js'
-import {
-  collapseDuplicates,
-  ingestFile,
-  type DuplicateReport,
-  type IngestedDocument,
-  type IngestLimits,
-} from './ingest/index.js'
+import type { DetectedSpan, DetectOptions } from './detect/types.js'
+import { collapseDuplicates, ingestFile, type IngestedDocument } from './ingest/index.js'
 import { BundleWriter, releaseEngineCaches, WorkingPdf } from './pdf/index.js'
-import { buildNeedles, redactDocument, verifyPdf, type NeedleSet, type Verification } from './redact/index.js'
+import { buildNeedles, redactDocument, verifyPdf, type NeedleSet } from './redact/index.js'
+import {
+  BundleOptionsError,
+  type BundledDocument,
+  type BundleInput,
+  type BundleOptions,
+  type BundleResult,
+  type BundleStage,
+} from './pipeline-types.js'
 
-export type BundleStage = 'ingest' | 'read' | 'redact' | 'assemble' | 'verify'
-
-export interface BundleInput {
-  name: string
-  bytes: Uint8Array
-}
-
-export interface BundleOptions {
-  reference: string
-  controllerName: string
-  /** Printed on the cover, e.g. "14 May 2026". */
-  date: string
-  /** Strings to remove wherever they occur (case-, accent- and whitespace-insensitive). */
-  terms?: string[]
-  /** Also remove everything `detect` finds that is not the subject's own data or disclosed staff. */
-  auto?: boolean
-  subject?: SubjectIdentifiers
-  detect?: (text: string, options: DetectOptions) => DetectedSpan[]
-  detectOptions?: Omit<DetectOptions, 'subject'>
-  /** Exemption code cited for every redaction; default S2P3_16_THIRD (third-party information). */
-  exemption?: string
-  /** Encrypt the bundle (AES-256) with this password. */
-  password?: string
-  /** Also produce the machine-readable export (JSON, CSV and a schema). */
-  exportData?: boolean
-  limits?: Partial<IngestLimits>
-  onProgress?: (progress: { stage: BundleStage; done: number; total: number }) => void
-}
-
-export interface BundledDocument {
-  number: number
-  title: string
-  kind: IngestedDocument['kind']
-  sourceName: string
-  firstPage: number
-  pageCount: number
-  needsManualReview: boolean
-  warnings: string[]
-}
-
-export interface BundleResult {
-  pdf: Uint8Array
-  pageCount: number
-  redactionCount: number
-  schedule: ScheduleEntry[]
-  documents: BundledDocument[]
-  /** Files or documents left out, each with the reason. */
-  failures: { document: string; error: string }[]
-  duplicates: DuplicateReport['duplicates']
-  nearDuplicates: DuplicateReport['nearDuplicates']
-  verification: Verification
-  exportFiles?: ExportFile[]
-  /** Milliseconds per stage. */
-  timings: Record<BundleStage, number>
-}
-
-/** Options that make no sense (an unknown exemption code, a password mupdf cannot take). Nothing was done. */
-export class BundleOptionsError extends Error {
-  override name = 'BundleOptionsError'
-}
+export * from './pipeline-types.js'
 
 /** What every stage needs: the options, where to record failures, and how to report progress. */
 interface Run {

@@ -1,28 +1,14 @@
 import { searchItem, textUnder, eachTextLayer, pageSize, type Proposal } from '../../disclosure/review/index.js'
-import { DomainError, exemptionByCode } from '../../domain/index.js'
-import { withTransaction, type Queryable } from '../../persistence/db.js'
+import { DomainError } from '../../domain/index.js'
+import { withTransaction } from '../../persistence/db.js'
 import { auditActorId, type Actor } from '../actor.js'
 import { recordAudit } from '../casework/audit.js'
 import type { AppDeps } from '../deps.js'
 import { disclosureCase } from './case-access.js'
+import { checkCode, checkReason, itemsIn } from './decision-input.js'
 import { insertProposals } from './redaction-rows.js'
 
 export type Decision = 'accepted' | 'rejected'
-
-/** An exemption code from the catalogue (uk-rules §6); anything else is a validation error on the field. */
-function checkCode(code: string, field = 'exemptionCode'): void {
-  if (!exemptionByCode(code))
-    throw new DomainError('validation', 'unknown exemption', { fields: { [field]: 'Choose the exemption relied on' } })
-}
-
-function checkReason(reason: string | undefined): string | null {
-  const r = (reason ?? '').trim()
-  if (r.length > 500)
-    throw new DomainError('validation', 'reason too long', {
-      fields: { reason: 'The reason must be 500 characters or fewer' },
-    })
-  return r || null
-}
 
 /**
  * One decision on one redaction, only if nobody changed it since the reviewer saw it (`version`): two people
@@ -241,60 +227,6 @@ export async function redactBox(
       payload: { source: 'box', itemId: item.id, page: input.page, count: 1, exemptionCode: input.exemptionCode },
     })
   })
-}
-
-/** Withholds (or releases) a whole page or a whole document with the exemption relied on. */
-export async function withhold(
-  deps: AppDeps,
-  actor: Actor,
-  caseId: string,
-  input: { itemId: string; page?: number; withhold: boolean; exemptionCode: string; reason?: string },
-): Promise<void> {
-  if (input.withhold) checkCode(input.exemptionCode)
-  const reason = checkReason(input.reason)
-  await withTransaction(deps.pool, async (tx) => {
-    await disclosureCase(tx, actor, caseId)
-    const [item] = await itemsIn(tx, caseId, input.itemId)
-    if (!item) throw new DomainError('not-found', 'no such document')
-    if (input.page !== undefined) {
-      if (input.page < 1 || input.page > item.page_count) throw new DomainError('not-found', 'no such page')
-      if (input.withhold)
-        await tx.query(
-          `INSERT INTO disclosure_withheld_pages (item_id, page, case_id, exemption_code, reason, decided_by, decided_at)
-           VALUES ($1,$2,$3,$4,$5,$6,$7)
-           ON CONFLICT (item_id, page) DO UPDATE SET exemption_code = $4, reason = $5, decided_by = $6, decided_at = $7`,
-          [item.id, input.page, caseId, input.exemptionCode, reason, auditActorId(actor), deps.clock.now()],
-        )
-      else
-        await tx.query('DELETE FROM disclosure_withheld_pages WHERE item_id = $1 AND page = $2', [item.id, input.page])
-    } else {
-      await tx.query(
-        'UPDATE disclosure_items SET withheld_code = $2, withheld_reason = $3, version = version + 1 WHERE id = $1',
-        [item.id, input.withhold ? input.exemptionCode : null, input.withhold ? reason : null],
-      )
-    }
-    await recordAudit(tx, deps, actor, {
-      caseId,
-      command: input.withhold ? 'Withhold' : 'ReleaseWithheld',
-      eventType: input.withhold ? 'MaterialWithheld' : 'MaterialReleased',
-      payload: {
-        itemId: item.id,
-        page: input.page ?? null,
-        exemptionCode: input.withhold ? input.exemptionCode : null,
-        reason,
-      },
-    })
-  })
-}
-
-async function itemsIn(db: Queryable, caseId: string, itemId?: string) {
-  if (itemId !== undefined && !/^[0-9a-f-]{36}$/i.test(itemId)) return []
-  const r = await db.query<{ id: string; storage_key: string; page_count: number }>(
-    `SELECT id, storage_key, page_count FROM disclosure_items
-      WHERE case_id = $1 AND ($2::uuid IS NULL OR id = $2) AND duplicate_of IS NULL ORDER BY created_at`,
-    [caseId, itemId ?? null],
-  )
-  return r.rows
 }
 
 function sameBoxes(a: readonly number[][], b: readonly number[][]): boolean {

@@ -5,9 +5,9 @@ import {
   decideRedaction,
   redactBox,
   redactText,
-  withhold,
   type Decision,
 } from '../../../application/disclosure/decisions.js'
+import { withhold } from '../../../application/disclosure/withhold.js'
 import { DomainError, isDomainError } from '../../../domain/index.js'
 import { text } from '../../nunjucks.js'
 import { staffOf } from '../access.js'
