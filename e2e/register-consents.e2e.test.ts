@@ -1,9 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
 import { addDays, formatLongDate, localDateInLondon, type Role } from '../src/domain/index.js'
-import { startHarness, type Harness } from '../test/support/app-harness.js'
-import { checkA11y, collectProblems, hasChromium, launchBrowser, newContext, screenshot } from './support/browser.js'
+import { type Harness } from '../test/support/app-harness.js'
+import { checkA11y, collectProblems, hasChromium, newContext, screenshot } from './support/browser.js'
 import { choose, look, signInAs, signOut } from './support/staff.js'
+import { serveForBrowser } from './support/served-app.js'
 
 // The register of processing and the consent register in Chromium: edit, preview, publish, the public page; record
 // and withdraw a consent. axe on every page, screenshots in test-results/screenshots/staff-register-*.png.
@@ -12,16 +13,7 @@ let h: Harness
 let browser: Browser
 let base = ''
 
-beforeAll(async () => {
-  if (!hasChromium) return
-  h = await startHarness()
-  base = (await h.app.listen({ port: 0, host: '127.0.0.1' })).replace(/\/$/, '')
-  browser = await launchBrowser()
-})
-afterAll(async () => {
-  await browser?.close()
-  await h?.close()
-})
+serveForBrowser((app) => ({ h, browser, base } = app))
 
 async function as(role: Role, work: (page: Page) => Promise<void>) {
   const context = await newContext(browser)

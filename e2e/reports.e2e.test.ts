@@ -4,10 +4,10 @@ import os from 'node:os'
 import path from 'node:path'
 import { promisify } from 'node:util'
 import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startHarness, type Harness } from '../test/support/app-harness.js'
-import { checkA11y, hasChromium, launchBrowser, newContext, screenshot } from './support/browser.js'
+import { describe, expect, it } from 'vitest'
+import { checkA11y, hasChromium, newContext, screenshot } from './support/browser.js'
 import { signInAs } from './support/staff.js'
+import { serveForBrowser } from './support/served-app.js'
 
 // The compliance reports dashboard in Chromium, on the demo office's year of history: axe on every state of the page,
 // screenshots of the page and of each chart to look at, and the monthly pack PDF rendered to images to look at.
@@ -15,20 +15,10 @@ import { signInAs } from './support/staff.js'
 const run = promisify(execFile)
 const SHOTS = path.resolve('test-results', 'screenshots')
 
-let h: Harness
 let browser: Browser
 let base = ''
 
-beforeAll(async () => {
-  if (!hasChromium) return
-  h = await startHarness()
-  base = (await h.app.listen({ port: 0, host: '127.0.0.1' })).replace(/\/$/, '')
-  browser = await launchBrowser()
-})
-afterAll(async () => {
-  await browser?.close()
-  await h?.close()
-})
+serveForBrowser((app) => ({ browser, base } = app))
 
 async function asChiefExecutive(work: (page: Page) => Promise<void>) {
   const context = await newContext(browser)

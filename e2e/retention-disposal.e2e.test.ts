@@ -1,10 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
 import { runDisposalList } from '../src/application/governance/dispose-case.js'
 import type { Role } from '../src/domain/index.js'
-import { startHarness, type Harness } from '../test/support/app-harness.js'
-import { hasChromium, launchBrowser, newContext } from './support/browser.js'
+import { type Harness } from '../test/support/app-harness.js'
+import { hasChromium, newContext } from './support/browser.js'
 import { choose, look, signInAs, signOut } from './support/staff.js'
+import { serveForBrowser } from './support/served-app.js'
 
 // Retention and disposal in Chromium, with axe and a screenshot on every page: the administrator adds a rule, the DP
 // manager proposes the month's list and places a legal hold, the Chief Executive approves, the disposal runs, and the
@@ -14,16 +15,7 @@ let h: Harness
 let browser: Browser
 let base = ''
 
-beforeAll(async () => {
-  if (!hasChromium) return
-  h = await startHarness()
-  base = (await h.app.listen({ port: 0, host: '127.0.0.1' })).replace(/\/$/, '')
-  browser = await launchBrowser()
-})
-afterAll(async () => {
-  await browser?.close()
-  await h?.close()
-})
+serveForBrowser((app) => ({ h, browser, base } = app))
 
 async function as(role: Role, work: (page: Page) => Promise<void>) {
   const context = await newContext(browser)

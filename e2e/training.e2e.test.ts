@@ -1,11 +1,12 @@
 import fs from 'node:fs/promises'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
 import { docxRenamedBytes, pdfBytes } from '../src/application/portal/upload-fixtures.js'
 import { localDateInLondon } from '../src/domain/index.js'
-import { startHarness, type Harness } from '../test/support/app-harness.js'
-import { hasChromium, launchBrowser, newContext } from './support/browser.js'
+import { type Harness } from '../test/support/app-harness.js'
+import { hasChromium, newContext } from './support/browser.js'
 import { choose, look, signInAs, signOut } from './support/staff.js'
+import { serveForBrowser } from './support/served-app.js'
 
 // Seed 002's Training Record Status List, kept by the Data Protection Manager in the browser: a new starter is added,
 // their certificate comes in, and the list changes. axe (WCAG 2.2 AA) on every page on the way.
@@ -14,16 +15,7 @@ let h: Harness
 let browser: Browser
 let base = ''
 
-beforeAll(async () => {
-  if (!hasChromium) return
-  h = await startHarness()
-  base = (await h.app.listen({ port: 0, host: '127.0.0.1' })).replace(/\/$/, '')
-  browser = await launchBrowser()
-})
-afterAll(async () => {
-  await browser?.close()
-  await h?.close()
-})
+serveForBrowser((app) => ({ h, browser, base } = app))
 
 async function asDpManager(work: (page: Page) => Promise<void>) {
   const context = await newContext(browser)
