@@ -14,6 +14,10 @@ const postgresUrl = z
 
 const smtpUrl = z.string().refine((v) => /^smtps?:\/\/[^\s]+$/.test(v), 'must be an smtp:// or smtps:// URL')
 
+const clamdUrl = z
+  .string()
+  .refine((v) => /^tcp:\/\/[^\s/:]+(:\d{1,5})?\/?$/.test(v), 'must be tcp://host:port (clamd)')
+
 const calendarName = z.enum(['england-and-wales', 'scotland', 'northern-ireland', 'uk-any-part'])
 
 export const configSchema = z.object({
@@ -38,6 +42,8 @@ export const configSchema = z.object({
   IDENTITY_DOCUMENT_MAX_DAYS: z.coerce.number().int().min(1).max(365).default(90),
   TRUST_PROXY: boolFromEnv.default(false),
   DB_POOL_SIZE: z.coerce.number().int().min(2).max(100).default(10),
+  CLAMAV_URL: clamdUrl.optional(),
+  CLAMAV_SOCKET: z.string().min(1).optional(),
 })
 
 export type Config = z.infer<typeof configSchema> & { dataDir: string; baseUrl: string }
@@ -59,6 +65,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     if (missing.length > 0)
       throw new ConfigError(`Configuration error: ${missing.join(', ')} must be set when NODE_ENV=production`)
   }
+  if (c.CLAMAV_URL && c.CLAMAV_SOCKET)
+    throw new ConfigError('Configuration error: set CLAMAV_URL or CLAMAV_SOCKET, not both')
   const baseUrl = (c.RIGHTSDESK_BASE_URL ?? `http://localhost:${c.PORT}`).replace(/\/$/, '')
   return { ...c, dataDir: c.RIGHTSDESK_DATA_DIR, baseUrl }
 }

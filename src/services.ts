@@ -10,6 +10,7 @@ import { startJobs, type Jobs } from './jobs/queue.js'
 import { createMailer } from './notifications/mailer.js'
 import { loadOrCreateKey } from './storage/keys.js'
 import { createBlobStore } from './storage/blob-store.js'
+import { clamdAddress, createClamdScanner } from './storage/clamav.js'
 import type { AppDeps } from './application/deps.js'
 
 export type Role = 'web' | 'worker' | 'both' | 'none'
@@ -60,6 +61,7 @@ export async function createServices(config: Config, role: Role) {
       baseUrl: config.baseUrl,
       blobs: createBlobStore(path.join(path.resolve(config.dataDir), 'blobs'), blobKey),
       identityDocumentMaxDays: config.IDENTITY_DOCUMENT_MAX_DAYS,
+      ...scannerOf(config),
     }
     return {
       config,
@@ -82,3 +84,9 @@ export async function createServices(config: Config, role: Role) {
 }
 
 export type Services = Awaited<ReturnType<typeof createServices>>
+
+/** clamd when CLAMAV_URL or CLAMAV_SOCKET is set; otherwise uploads are checked by their structure only. */
+function scannerOf(config: Config): Pick<AppDeps, 'virusScanner'> {
+  const address = clamdAddress(config.CLAMAV_URL, config.CLAMAV_SOCKET)
+  return address ? { virusScanner: createClamdScanner(address) } : {}
+}

@@ -1,7 +1,7 @@
 import type pg from 'pg'
 import type { Clock, ClockSettings, WorkingDayCalendar } from '../domain/index.js'
 import type { BlobStore } from '../storage/blob-store.js'
-import type { JobQueue } from './ports.js'
+import type { JobQueue, VirusScanner } from './ports.js'
 
 /** What every use case needs: the database, time, the calendar, and the job queue. */
 export interface AppDeps {
@@ -17,4 +17,6 @@ export interface AppDeps {
   identityDocumentMaxDays: number
   /** Where the file outbox writes .eml files when no SMTP server is set (shown to admins in the staff UI). */
   outboxDir?: string
+  /** Scans every uploaded file before it is kept; absent when no clamd is configured (CLAMAV_URL/CLAMAV_SOCKET). */
+  virusScanner?: VirusScanner
 }

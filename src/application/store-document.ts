@@ -7,6 +7,7 @@ import {
   type DocumentRecord,
 } from '../persistence/repositories/document-repository.js'
 import { auditActorId, type Actor } from './actor.js'
+import { storedFilename } from './file-name.js'
 import type { AppDeps } from './deps.js'
 
 export interface NewDocument {
@@ -28,7 +29,7 @@ export async function storeDocumentIn(tx: Tx, deps: AppDeps, actor: Actor, doc: 
       id: randomUUID(),
       caseId: doc.caseId,
       kind: doc.kind,
-      filename: safeFilename(doc.filename),
+      filename: storedFilename(doc.filename, doc.contentType),
       contentType: doc.contentType,
       size: doc.bytes.byteLength,
       sha256: createHash('sha256').update(doc.bytes).digest('hex'),
@@ -52,13 +53,4 @@ export async function storeDocumentIn(tx: Tx, deps: AppDeps, actor: Actor, doc: 
     await deps.blobs.delete(storageKey).catch(() => undefined)
     throw err
   }
-}
-
-// eslint-disable-next-line no-control-regex -- stripping control characters is the point
-const UNSAFE_IN_FILENAME = /[\u0000-\u001f\u007f"<>|:*?]/g
-
-/** A display name with no path and no control characters, at most 120 characters. */
-export function safeFilename(name: string): string {
-  const base = (name.split(/[\\/]/).pop() ?? '').replace(UNSAFE_IN_FILENAME, '').trim()
-  return (base || 'document').slice(0, 120)
 }

@@ -56,7 +56,7 @@ export async function addCaseDocument(
   if (!(STAFF_DOCUMENT_KINDS as readonly string[]).includes(input.kind)) {
     throw new DomainError('validation', `kind ${input.kind}`, { fields: { kind: 'Choose what the file is' } })
   }
-  const check = await checkStaffUpload(input.file)
+  const check = await checkStaffUpload(input.file, { scanner: deps.virusScanner })
   if (!check.ok) throw new DomainError('validation', check.problem, { fields: { file: check.message } })
   return withTransaction(deps.pool, async (tx) => {
     const state = await findCase(tx, caseId)

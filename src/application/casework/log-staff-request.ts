@@ -21,7 +21,7 @@ export async function logStaffRequest(
 ): Promise<CommandOutcome> {
   requirePermission(actor, 'case:log')
   requireController(actor, input.controllerId)
-  const checked = original ? await checkStaffUpload(original) : null
+  const checked = original ? await checkStaffUpload(original, { scanner: deps.virusScanner }) : null
   if (checked && !checked.ok) {
     throw new DomainError('validation', `original not accepted: ${checked.problem}`, {
       fields: { original: checked.message },

@@ -26,7 +26,7 @@ export async function returnSearchMaterial(deps: AppDeps, actor: Actor, taskId: 
   if (!input.nilReturn && input.files.length === 0)
     fields.files = 'Choose the files you found, or say you found nothing'
   if (input.nilReturn && input.files.length > 0) fields.files = 'Remove the files, or say you found something'
-  const checks = await Promise.all(input.files.map((f) => checkStaffUpload(f)))
+  const checks = await Promise.all(input.files.map((f) => checkStaffUpload(f, { scanner: deps.virusScanner })))
   const bad = checks.find((c) => !c.ok)
   if (bad && !bad.ok) fields.files = bad.message
   if (Object.keys(fields).length > 0) throw new DomainError('validation', 'invalid search return', { fields })

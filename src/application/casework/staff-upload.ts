@@ -1,5 +1,6 @@
 import { fileTypeFromBuffer } from 'file-type'
-import { checkUpload, MAX_UPLOAD_BYTES } from '../portal/check-upload.js'
+import { checkUpload, MAX_UPLOAD_BYTES, scanProblem } from '../portal/check-upload.js'
+import type { VirusScanner } from '../ports.js'
 
 /** A file a member of staff attached to a form. */
 export interface UploadedFile {
@@ -28,6 +29,8 @@ const MESSAGES: Record<string, string> = {
   corrupt: 'The selected file is damaged and cannot be opened',
   'active-content': 'The selected PDF contains scripts or actions: save it again without them (print to PDF)',
   encrypted: 'The selected PDF is password protected: remove the password and try again',
+  infected: 'The selected file contains a virus: it has not been kept',
+  unscanned: 'The selected file could not be checked for viruses just now: try again in a few minutes',
 }
 
 function refuse(problem: string): StaffUploadCheck {
@@ -48,7 +51,7 @@ function isText(bytes: Uint8Array): boolean {
 /** Decides from the bytes alone (never the name or the browser's claim) whether a staff upload may be kept. */
 export async function checkStaffUpload(
   file: UploadedFile,
-  opts: { pdfOnly?: boolean } = {},
+  opts: { pdfOnly?: boolean; scanner: VirusScanner | undefined },
 ): Promise<StaffUploadCheck> {
   if (file.truncated || file.bytes.byteLength > MAX_STAFF_UPLOAD_BYTES) return refuse('too-large')
   if (file.bytes.byteLength === 0) return refuse('empty')
@@ -58,15 +61,19 @@ export async function checkStaffUpload(
     return { ok: false, problem: 'wrong-type', message: 'The file must be a PDF' }
   if (mime === 'application/pdf' || mime?.startsWith('image/')) {
     // The same checks as the portal: no scripts in PDFs, images must decode (the size limit is ours).
-    const check = await checkUpload(file.bytes)
+    // Material from searches may be a PDF with attachments (an email saved as PDF): the bundle drops them.
+    const check = await checkUpload(file.bytes, { scanner: opts.scanner, embeddedFiles: 'allow' })
     return check.ok ? { ok: true, contentType: check.contentType } : refuse(check.problem)
   }
-  if (mime && OFFICE_TYPES.has(mime)) return { ok: true, contentType: mime }
-  if (!mime && isText(file.bytes)) {
-    const eml = /^(From|Received|Return-Path|Message-ID|Date):/im.test(
-      new TextDecoder().decode(file.bytes.slice(0, 2000)),
-    )
-    return { ok: true, contentType: eml ? 'message/rfc822' : 'text/plain' }
-  }
-  return refuse('wrong-type')
+  const contentType = otherContentType(file.bytes, mime)
+  if (!contentType) return refuse('wrong-type')
+  const scanned = await scanProblem(opts.scanner, file.bytes)
+  return scanned ? refuse(scanned) : { ok: true, contentType }
+}
+
+function otherContentType(bytes: Uint8Array, mime: string | undefined): string | null {
+  if (mime && OFFICE_TYPES.has(mime)) return mime
+  if (mime || !isText(bytes)) return null
+  const eml = /^(From|Received|Return-Path|Message-ID|Date):/im.test(new TextDecoder().decode(bytes.slice(0, 2000)))
+  return eml ? 'message/rfc822' : 'text/plain'
 }

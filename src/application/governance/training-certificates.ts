@@ -39,7 +39,7 @@ export async function recordCompletion(
   let contentType: string | null = null
   if (input.certificate) {
     // Judged by the bytes alone (the name and the browser's type are the sender's choice); PDFs with scripts refused.
-    const check = await checkStaffUpload(input.certificate)
+    const check = await checkStaffUpload(input.certificate, { scanner: deps.virusScanner })
     if (!check.ok) fields.certificate = check.problem === 'wrong-type' ? WRONG_TYPE : check.message
     else if (!CERTIFICATE_TYPES.includes(check.contentType)) fields.certificate = WRONG_TYPE
     else contentType = check.contentType

@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import { MAX_UPLOAD_BYTES, checkUpload, jpegIsWhole, pngIsWhole } from './check-upload.js'
+import * as hostile from '../../../test/fixtures/uploads/hostile-pdfs.js'
+import { MAX_UPLOAD_BYTES, checkUpload as check, jpegIsWhole, pngIsWhole } from './check-upload.js'
 import {
   corruptPngBytes,
   docxRenamedBytes,
+  eicarBytes,
   heicBytes,
+  heicHeaderThen,
   jpegBytes,
   pdfBytes,
   pdfWithJavaScriptBytes,
@@ -12,6 +15,10 @@ import {
   textFileBytes,
   truncatedJpegBytes,
 } from './upload-fixtures.js'
+
+// No virus scanner here: test/virus-scanning.int.test.ts drives a real clamd.
+const checkUpload = (bytes: Uint8Array, opts: { truncated?: boolean } = {}) =>
+  check(bytes, { ...opts, scanner: undefined })
 
 describe('checkUpload: what is accepted, judged by content', () => {
   it('accepts a PDF, a JPEG, a PNG and an HEIC photo', async () => {
@@ -52,6 +59,42 @@ describe('checkUpload: what is accepted, judged by content', () => {
     const escaped = await pdfWithPageActionBytes()
     expect(escaped.toString('latin1')).not.toContain('/JavaScript')
     await expect(checkUpload(escaped)).resolves.toEqual({ ok: false, problem: 'active-content' })
+  })
+
+  it('refuses a script ten actions deep behind hex-escaped names (/#4Aava#53cript), and 40 levels of nesting', async () => {
+    const deep = hostile.deepHexEscapedScriptPdf()
+    expect(deep.toString('latin1')).not.toMatch(/JavaScript|\/JS\b/)
+    await expect(checkUpload(deep)).resolves.toEqual({ ok: false, problem: 'active-content' })
+    await expect(checkUpload(hostile.scriptInNestedArraysPdf())).resolves.toEqual({
+      ok: false,
+      problem: 'active-content',
+    })
+  })
+
+  it.each([
+    ['a Launch action behind a reference cycle', hostile.launchBehindCyclePdf],
+    ['a form that submits itself on open (/AA)', hostile.submitFormPdf],
+    ['a link that opens a file on another server (GoToR)', hostile.remoteGoToPdf],
+    ['an XFA form', hostile.xfaFormPdf],
+    ['a document script in the /Names tree, by reference', hostile.namedScriptPdf],
+    ['an attached file', hostile.attachmentPdf],
+  ])('refuses a PDF with %s', async (_what, make) => {
+    await expect(checkUpload(make())).resolves.toEqual({ ok: false, problem: 'active-content' })
+  })
+
+  it('accepts what ordinary letters hold (web links, open at page one) and ends on a reference cycle', async () => {
+    await expect(checkUpload(hostile.ordinaryLinksPdf())).resolves.toMatchObject({ ok: true })
+    await expect(checkUpload(hostile.harmlessCyclePdf())).resolves.toMatchObject({ ok: true })
+  })
+
+  it('refuses an HEIC header followed by anything that is not a picture (a test virus, noise, a cut-off photo)', async () => {
+    for (const rest of [eicarBytes(), Buffer.alloc(200, 1), heicBytes().subarray(28, 300)]) {
+      await expect(checkUpload(heicHeaderThen(rest))).resolves.toEqual({ ok: false, problem: 'corrupt' })
+    }
+    await expect(checkUpload(Buffer.concat([heicBytes(), eicarBytes()]))).resolves.toEqual({
+      ok: false,
+      problem: 'corrupt',
+    })
   })
 
   it('refuses a PDF that does not open', async () => {

@@ -2,6 +2,7 @@ import { withTransaction, type Tx } from '../../persistence/db.js'
 import type { DocumentKind } from '../../persistence/repositories/document-repository.js'
 import type { Actor } from '../actor.js'
 import type { AppDeps } from '../deps.js'
+import { withExtension } from '../file-name.js'
 import { storeDocumentIn } from '../store-document.js'
 import { checkUpload, type UploadProblem } from './check-upload.js'
 
@@ -37,7 +38,7 @@ export async function storeUploadIn(
   file: ReceivedFile,
   target: { caseId: string | null; kind: DocumentKind },
 ): Promise<StoredUpload> {
-  const check = await checkUpload(file.bytes, { truncated: file.truncated })
+  const check = await checkUpload(file.bytes, { truncated: file.truncated, scanner: deps.virusScanner })
   if (!check.ok) return check
   const record = await storeDocumentIn(tx, deps, actor, {
     caseId: target.caseId,
@@ -55,8 +56,4 @@ export async function storeUploadIn(
   }
 }
 
-/** The name the caseworker sees ends in what the file really is (a JPEG sent as "scan.pdf" becomes "scan.jpg"). */
-export function withExtension(filename: string, extension: string): string {
-  const base = filename.replace(/\.[A-Za-z0-9]{1,5}$/, '') || 'document'
-  return `${base}.${extension}`
-}
+export { withExtension }

@@ -31,11 +31,27 @@ export function corruptPngBytes(): Buffer {
   return png
 }
 
-/** The start of an HEIC photo (an iPhone's default): an ftyp box naming the heic brand. */
+/** A real HEIC photo (64 × 48, grey; made with libheif's heif-enc from a PNG), as an iPhone sends by default. */
 export function heicBytes(): Buffer {
-  const ftyp = Buffer.concat([Buffer.from([0, 0, 0, 24]), Buffer.from('ftypheic'), Buffer.from('\0\0\0\0mif1heic')])
-  return Buffer.concat([ftyp, Buffer.alloc(200, 1)])
+  return Buffer.from(HEIC_PHOTO, 'base64')
 }
+
+/** The start of an HEIC photo (an ftyp box naming the heic brand) followed by anything but a picture. */
+export function heicHeaderThen(rest: Buffer): Buffer {
+  const ftyp = Buffer.concat([Buffer.from([0, 0, 0, 24]), Buffer.from('ftypheic'), Buffer.from('\0\0\0\0mif1heic')])
+  return Buffer.concat([ftyp, rest])
+}
+
+/**
+ * The EICAR anti-virus test file (a harmless string every scanner is meant to report), assembled at run time so this
+ * source file is not itself reported by a scanner on a developer's machine.
+ */
+export function eicarBytes(): Buffer {
+  return Buffer.from(['X5O!P%@AP[4\\PZX54(P^)7CC)7}$EICAR', '-STANDARD-ANTIVIRUS-TEST-FILE!$H+H*'].join(''), 'latin1')
+}
+
+const HEIC_PHOTO =
+  'AAAAHGZ0eXBoZWljAAAAAG1pZjFoZWljbWlhZgAAAa1tZXRhAAAAAAAAACFoZGxyAAAAAAAAAABwaWN0AAAAAAAAAAAAAAAAAAAAAA5waXRtAAAAAAACAAAAEGlkYXQAAAAAAEAAMAAAADhpbG9jAQAAAERAAAIAAQAAAAAAAAHRAAEAAAAAAAAAFgACAAEAAAAAAAAAAQAAAAAAAAAIAAAAOGlpbmYAAAAAAAIAAAAVaW5mZQIAAAEAAQAAaHZjMQAAAAAVaW5mZQIAAAAAAgAAZ3JpZAAAAADYaXBycAAAALZpcGNvAAAAdmh2Y0MBA3AAAAAAAAAAAAAe8AD8/fj4AAAPAyAAAQAYQAEMAf//A3AAAAMAkAAAAwAAAwAeugJAIQABACpCAQEDcAAAAwCQAAADAAADAB6gIIEFlurkprm4EBAwIAAAAwAgAAADACEiAAEABkQBwXPAiQAAABRpc3BlAAAAAAAAAEAAAABAAAAAFGlzcGUAAAAAAAAAQAAAADAAAAAQcGl4aQAAAAADCAgIAAAAGmlwbWEAAAAAAAAAAgABAoECAAICA4QAAAAaaXJlZgAAAAAAAAAOZGltZwACAAEAAQAAAB5tZGF0AAAAEigBrxOA+FDQp9Q+vHpxmKVNXg=='
 
 export async function pdfBytes(text = 'Utility bill for Jane Quinn'): Promise<Buffer> {
   const doc = await PDFDocument.create()

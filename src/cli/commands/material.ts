@@ -41,14 +41,15 @@ export const materialCommand: CliCommand = {
     if (files.length === 0) return fail('material', 'no files found', 2)
     if (files.length > MAX_FILES)
       return fail('material', `more than ${MAX_FILES} files: add them in smaller batches`, 2)
-    const checked: { file: string; bytes: Uint8Array; contentType: string }[] = []
-    for (const file of files) {
-      const bytes = new Uint8Array(await fs.readFile(file))
-      const check = await checkStaffUpload({ filename: path.basename(file), bytes })
-      if (!check.ok) return fail('material', `${file}: ${check.message.replace(/^The selected file/, 'the file')}`, 2)
-      checked.push({ file, bytes, contentType: check.contentType })
-    }
     return withServices('web', async (s) => {
+      // Checked with the configured virus scanner too, so every file is judged before any is kept.
+      const checked: { file: string; bytes: Uint8Array; contentType: string }[] = []
+      for (const file of files) {
+        const bytes = new Uint8Array(await fs.readFile(file))
+        const check = await checkStaffUpload({ filename: path.basename(file), bytes }, { scanner: s.app.virusScanner })
+        if (!check.ok) return fail('material', `${file}: ${check.message.replace(/^The selected file/, 'the file')}`, 2)
+        checked.push({ file, bytes, contentType: check.contentType })
+      }
       const c = await s.db.pool.query<{ id: string }>('SELECT id FROM cases WHERE reference = $1', [reference])
       const caseId = c.rows[0]?.id
       if (!caseId) return fail('material', `no case with reference ${reference}`, 2)

@@ -3,16 +3,11 @@ import type { AppDeps } from '../../../application/deps.js'
 import { downloadReleasedDocument } from '../../../application/portal/download-released-document.js'
 import { followCase } from '../../../application/portal/follow-case.js'
 import { portalDirectory } from '../../../application/portal/organisations.js'
+import { contentDisposition } from '../../downloads.js'
 import { renderErrorPage } from '../../errors.js'
 import { renderPage } from '../shared/form.js'
 import { messageItems, releasedItems, summaryRows } from './case-view.js'
 import { requireFollowedCase } from './session.js'
-
-/** RFC 6266 filename for a download: ASCII fallback plus the UTF-8 name, never a header injection. */
-export function contentDisposition(filename: string): string {
-  const ascii = filename.replace(/[^\x20-\x7e]|["\\]/g, '_')
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`
-}
 
 /** The case page of someone signed in with a one-time code, and the files the office released to them. */
 export function registerFollowCase(app: FastifyInstance, deps: AppDeps): void {

@@ -12,6 +12,7 @@ import { isDomainError, localDateInLondon } from '../../../domain/index.js'
 import type { CaseState } from '../../../domain/index.js'
 import type { DocumentKind } from '../../../persistence/repositories/document-repository.js'
 import { findController } from '../../../persistence/repositories/controller-repository.js'
+import { contentDisposition } from '../../downloads.js'
 import { text } from '../../nunjucks.js'
 import { staffOf } from '../access.js'
 import { FORMAT, formErrors, identity, page, str, textOr, type FormErrors } from '../render.js'
@@ -38,7 +39,7 @@ export function registerCasePage(app: FastifyInstance, deps: AppDeps): void {
       // Downloaded, never shown inline: nothing a requester or colleague uploaded runs in our origin.
       return reply
         .header('content-type', doc.contentType)
-        .header('content-disposition', `attachment; filename="${doc.filename.replace(/[^\w.\- ]/g, '_')}"`)
+        .header('content-disposition', contentDisposition(doc.filename))
         .header('x-content-type-options', 'nosniff')
         .header('cache-control', 'no-store')
         .send(doc.bytes)

@@ -8,6 +8,7 @@ import {
   figuresCsvDownload,
   type Download,
 } from '../../../application/reporting/reports.js'
+import { contentDisposition } from '../../downloads.js'
 import { staffOf } from '../access.js'
 import { str } from '../render.js'
 import { staffRoute } from '../route.js'
@@ -16,7 +17,7 @@ import { filtersOf } from './context.js'
 function send(reply: FastifyReply, file: Download) {
   return reply
     .header('content-type', file.contentType)
-    .header('content-disposition', `attachment; filename="${file.filename}"`)
+    .header('content-disposition', contentDisposition(file.filename))
     .header('cache-control', 'no-store')
     .send(typeof file.body === 'string' ? file.body : Buffer.from(file.body))
 }

@@ -4,6 +4,7 @@ import { openCertificate, recordCompletion } from '../../../../application/gover
 import { getTrainingPerson } from '../../../../application/governance/training-people.js'
 import { loadTrainingTypes } from '../../../../application/governance/training.js'
 import { applies, isDomainError } from '../../../../domain/index.js'
+import { contentDisposition } from '../../../downloads.js'
 import { text } from '../../../nunjucks.js'
 import { staffOf } from '../../access.js'
 import { dateField, formErrors, page, str, type FormErrors } from '../../render.js'
@@ -60,12 +61,6 @@ export function registerCompletionRoutes(app: FastifyInstance, deps: AppDeps): v
         .send(doc.bytes)
     },
   })
-}
-
-/** An attachment header that survives any file name (RFC 6266: an ASCII fallback and the UTF-8 name). */
-function contentDisposition(filename: string): string {
-  const ascii = filename.replace(/[^\w.\- ]/g, '_')
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`
 }
 
 async function completionForm(deps: AppDeps, request: FastifyRequest, reply: FastifyReply, errors?: FormErrors) {

@@ -1,0 +1,16 @@
+import { safeFilename } from '../application/file-name.js'
+
+// RFC 8187 attr-char: encodeURIComponent leaves ' ( ) * as they are, which the header's syntax does not allow.
+const encodeExtValue = (value: string) =>
+  encodeURIComponent(value).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)
+
+/**
+ * The one Content-Disposition for every file we send (RFC 6266): the name cleaned as when it was stored (no
+ * bidirectional overrides or control characters, which could make "passport<RLO>fdp.exe" save as an .exe), an ASCII
+ * fallback and the UTF-8 name. Never a header injection, whatever the name held.
+ */
+export function contentDisposition(filename: string, disposition: 'attachment' | 'inline' = 'attachment'): string {
+  const name = safeFilename(filename)
+  const ascii = name.replace(/[^\x20-\x7e]|["\\%]/g, '_')
+  return `${disposition}; filename="${ascii}"; filename*=UTF-8''${encodeExtValue(name)}`
+}
