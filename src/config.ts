@@ -14,9 +14,7 @@ const postgresUrl = z
 
 const smtpUrl = z.string().refine((v) => /^smtps?:\/\/[^\s]+$/.test(v), 'must be an smtp:// or smtps:// URL')
 
-const clamdUrl = z
-  .string()
-  .refine((v) => /^tcp:\/\/[^\s/:]+(:\d{1,5})?\/?$/.test(v), 'must be tcp://host:port (clamd)')
+const clamdUrl = z.string().refine((v) => /^tcp:\/\/[^\s/:]+(:\d{1,5})?\/?$/.test(v), 'must be tcp://host:port (clamd)')
 
 const calendarName = z.enum(['england-and-wales', 'scotland', 'northern-ireland', 'uk-any-part'])
 

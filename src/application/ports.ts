@@ -7,9 +7,7 @@ export interface JobQueue {
 
 /** What a virus scanner said about a file. `unavailable`: it could not be asked (down, timed out, refused). */
 export type ScanVerdict =
-  | { verdict: 'clean' }
-  | { verdict: 'infected'; signature: string }
-  | { verdict: 'unavailable'; reason: string }
+  { verdict: 'clean' } | { verdict: 'infected'; signature: string } | { verdict: 'unavailable'; reason: string }
 
 /** A virus scanner (ClamAV's clamd when configured). Never throws: a failure is the `unavailable` verdict. */
 export interface VirusScanner {

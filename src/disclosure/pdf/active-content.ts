@@ -2,14 +2,7 @@ import type * as mupdf from 'mupdf'
 
 /** What makes a PDF do something by itself when a viewer opens it. We never run any of it; we refuse the file. */
 export type ActiveContentKind =
-  | 'javascript'
-  | 'launch'
-  | 'submit-form'
-  | 'import-data'
-  | 'remote-go-to'
-  | 'rich-media'
-  | 'xfa'
-  | 'embedded-file'
+  'javascript' | 'launch' | 'submit-form' | 'import-data' | 'remote-go-to' | 'rich-media' | 'xfa' | 'embedded-file'
 
 export interface ActiveContent {
   kind: ActiveContentKind
