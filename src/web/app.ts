@@ -4,6 +4,7 @@ import Fastify, { type FastifyInstance } from 'fastify'
 import type { AppDeps } from '../application/deps.js'
 import { migrationsApplied, migrationsFolder } from '../persistence/db.js'
 import { registerApi } from './api/index.js'
+import { registerInputHygiene } from './input-hygiene.js'
 import { registerSessions } from './session.js'
 import { registerWebShell } from './shell.js'
 import { registerPortal } from './public/index.js'
@@ -37,6 +38,8 @@ export async function buildApp(opts: WebOptions): Promise<FastifyInstance> {
     onProtoPoisoning: 'remove',
     onConstructorPoisoning: 'remove',
   })
+  // Before any route: its hooks reach every route registered after it (bad ids, unstorable text).
+  registerInputHygiene(app)
 
   // /health: the process is up. /ready: the database answers and every migration is applied.
   app.get('/health', async () => ({ status: 'ok' }))

@@ -1,4 +1,5 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import { errorStatus, RETRY_AFTER_SECONDS } from './error-status.js'
 import { sendProblem } from './problem.js'
 import { text } from './nunjucks.js'
 
@@ -24,15 +25,37 @@ const TEMPLATE_BY_STATUS: Record<number, string> = {
   503: 'errors/503.njk',
 }
 
-function statusOf(error: FastifyError): number {
-  const status = error.statusCode
-  return typeof status === 'number' && status >= 400 && status <= 599 ? status : 500
+const TITLE_BY_STATUS: Record<number, string> = {
+  404: 'Not found',
+  500: 'Internal error',
+  503: 'The service is unavailable for a moment: try again shortly',
 }
 
-function apiProblem(reply: FastifyReply, status: number) {
+export function apiProblem(reply: FastifyReply, status: number) {
   const code = status >= 500 && status !== 503 ? 'internal' : (API_CODE_BY_STATUS[status] ?? 'bad-request')
-  const title = status === 404 ? 'Not found' : status >= 500 ? 'Internal error' : 'Request not accepted'
+  const title = TITLE_BY_STATUS[status] ?? (status >= 500 ? 'Internal error' : 'Request not accepted')
   return sendProblem(reply, { title, code, status })
+}
+
+/**
+ * The status for an error (error-status.ts: the one mapping), logged by what it means, with Retry-After while the
+ * database is unreachable. Every error handler (shell, portal, staff, API) goes through here for errors that are
+ * not its own.
+ */
+export function statusForError(request: FastifyRequest, reply: FastifyReply, error: FastifyError): number {
+  const { status, unavailable } = errorStatus(error)
+  if (unavailable) {
+    reply.header('retry-after', String(RETRY_AFTER_SECONDS))
+    request.log.warn({ code: error.code, msg: error.message }, 'database unavailable')
+  } else if (status >= 500) request.log.error({ err: error }, 'request failed')
+  else if (error.statusCode === undefined) request.log.warn({ err: error }, 'database refused a value from a request')
+  else request.log.info({ code: error.code, status, msg: error.message }, 'request refused')
+  return status
+}
+
+/** A GOV.UK error page for any error: the page for its status (a bad request, not found, unavailable...). */
+export async function renderErrorFor(request: FastifyRequest, reply: FastifyReply, error: FastifyError) {
+  return renderErrorPage(request, reply, statusForError(request, reply, error))
 }
 
 /**
@@ -40,7 +63,7 @@ function apiProblem(reply: FastifyReply, status: number) {
  * page. Pages under /staff keep the staff layout, so a caseworker is not shown the public Exit this page button.
  */
 export async function renderErrorPage(request: FastifyRequest, reply: FastifyReply, status: number) {
-  const template = TEMPLATE_BY_STATUS[status] ?? 'errors/500.njk'
+  const template = TEMPLATE_BY_STATUS[status] ?? (status < 500 ? 'errors/400.njk' : 'errors/500.njk')
   const errorLayout = request.url.startsWith('/staff') ? 'layouts/staff.njk' : 'layouts/public.njk'
   try {
     const html = await reply.viewAsync(template, { errorLayout })
@@ -65,10 +88,7 @@ export function registerErrorPages(app: FastifyInstance): void {
   })
 
   app.setErrorHandler(async (error: FastifyError, request, reply) => {
-    const status = statusOf(error)
-    // 4xx is the client's doing (expired form, bad input): worth a line, not an alarm.
-    if (status >= 500) request.log.error({ err: error }, 'request failed')
-    else request.log.info({ code: error.code, status, msg: error.message }, 'request refused')
+    const status = statusForError(request, reply, error)
     if (isApiRequest(request.url)) return apiProblem(reply, status)
     return renderErrorPage(request, reply, status)
   })

@@ -10,6 +10,7 @@ import {
 } from 'fastify-type-provider-zod'
 import type { AppDeps } from '../../application/deps.js'
 import { isDomainError } from '../../domain/index.js'
+import { apiProblem, statusForError } from '../errors.js'
 import { sendProblem } from '../problem.js'
 import { actorFromBearer } from './auth.js'
 import { caseRoutes } from './cases.js'
@@ -71,11 +72,11 @@ export async function registerApi(app: FastifyInstance, deps: AppDeps): Promise<
             ...(errors.length ? { errors } : {}),
           })
         }
-        if (error.statusCode && error.statusCode < 500) {
-          return sendProblem(reply, { title: error.message, code: 'bad-request', status: error.statusCode })
+        const status = statusForError(request, reply, error)
+        if (error.statusCode && status < 500 && status !== 404) {
+          return sendProblem(reply, { title: error.message, code: 'bad-request', status })
         }
-        request.log.error({ err: error }, 'api error')
-        return sendProblem(reply, { title: 'Something went wrong', code: 'internal', status: 500 })
+        return apiProblem(reply, status)
       })
       await api.register(caseRoutes(deps))
       await api.register(auditRoutes(deps))

@@ -1,7 +1,7 @@
 import type { FastifyError, FastifyInstance } from 'fastify'
 import type { AppDeps } from '../../application/deps.js'
 import { isDomainError } from '../../domain/index.js'
-import { renderErrorPage } from '../errors.js'
+import { renderErrorFor, renderErrorPage } from '../errors.js'
 import { registerComplaint } from './complain/routes.js'
 import { registerFollowCase } from './follow/case.js'
 import { registerFollowReplies } from './follow/reply.js'
@@ -30,10 +30,7 @@ async function portalErrors(
     return renderPage(request, reply, 'public/shared/too-many.njk', {}, 429)
   }
   if (isDomainError(error) && error.code === 'not-found') return renderErrorPage(request, reply, 404)
-  const status = typeof error.statusCode === 'number' && error.statusCode >= 400 ? error.statusCode : 500
-  if (status >= 500) request.log.error({ err: error }, 'request failed')
-  else request.log.info({ code: error.code, status, msg: error.message }, 'request refused')
-  return renderErrorPage(request, reply, status)
+  return renderErrorFor(request, reply, error)
 }
 
 /** The public portal's journeys (make, follow, appeal, complain, withdraw consent) and its static pages. */

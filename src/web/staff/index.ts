@@ -1,7 +1,7 @@
 import type { FastifyError, FastifyInstance } from 'fastify'
 import type { AppDeps } from '../../application/deps.js'
 import { isDomainError } from '../../domain/index.js'
-import { renderErrorPage } from '../errors.js'
+import { renderErrorFor, renderErrorPage } from '../errors.js'
 import { registerStaffAccess } from './access.js'
 import { registerActionRoutes } from './actions/routes.js'
 import { registerAdminRoutes } from './admin/routes.js'
@@ -28,11 +28,7 @@ export async function registerStaff(app: FastifyInstance, deps: AppDeps): Promis
       // A refused action (wrong stage, four-eyes, too late to extend) is explained on a page of its own with the
       // office's words; permission and not-found use the standard error pages.
       staff.setErrorHandler(async (error: FastifyError, request, reply) => {
-        if (!isDomainError(error)) {
-          const status = error.statusCode ?? 500
-          if (status >= 500) request.log.error({ err: error }, 'staff request failed')
-          return renderErrorPage(request, reply, status)
-        }
+        if (!isDomainError(error)) return renderErrorFor(request, reply, error)
         const status = STATUS_BY_CODE[error.code]
         if (status === 403 || status === 404) return renderErrorPage(request, reply, status)
         request.log.info({ code: error.code, msg: error.message }, 'staff action refused')

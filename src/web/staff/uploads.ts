@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify'
 import multipart from '@fastify/multipart'
 import type { UploadedFile } from '../../application/casework/staff-upload.js'
 import { MAX_STAFF_UPLOAD_BYTES } from '../../application/casework/staff-upload.js'
+import { httpError } from '../error-status.js'
 
 const LIMITS = {
   fileSize: MAX_STAFF_UPLOAD_BYTES,
@@ -28,6 +29,21 @@ export async function readStaffUpload(request: FastifyRequest): Promise<void> {
   files.set(request, received)
   if (!request.isMultipart()) return
   const fields: Record<string, string | string[]> = {}
+  try {
+    await readParts(request, received, fields)
+  } catch (error) {
+    // A body cut off mid-way (the connection dropped) or malformed by hand: the page says to go back and try again.
+    if ((error as { statusCode?: number }).statusCode === 413) throw error
+    throw httpError(400, `the form did not arrive whole: ${(error as Error).message}`)
+  }
+  request.body = fields
+}
+
+async function readParts(
+  request: FastifyRequest,
+  received: UploadedFile[],
+  fields: Record<string, string | string[]>,
+): Promise<void> {
   for await (const part of request.parts()) {
     if (part.type === 'file') {
       const chunks: Buffer[] = []
@@ -41,7 +57,6 @@ export async function readStaffUpload(request: FastifyRequest): Promise<void> {
       fields[part.fieldname] = earlier === undefined ? part.value : [earlier, part.value].flat()
     }
   }
-  request.body = fields
 }
 
 export function uploadedFiles(request: FastifyRequest): UploadedFile[] {
