@@ -1,3 +1,4 @@
+import type { LightMyRequestResponse } from 'fastify'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startHarness, type Harness } from './support/app-harness.js'
 import { StaffClient } from './support/casework-client.js'
@@ -11,7 +12,7 @@ import { answer } from './support/portal-journeys.js'
  */
 let h: Harness
 let caseId: string
-let api: (method: 'GET' | 'POST', url: string, payload?: string) => ReturnType<Harness['app']['inject']>
+let api: (method: 'GET' | 'POST', url: string, payload?: string) => Promise<LightMyRequestResponse>
 
 beforeAll(async () => {
   h = await startHarness()
