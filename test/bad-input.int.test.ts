@@ -138,3 +138,37 @@ describe('a multipart body cut off mid-way', () => {
     expect(staff.$(res)('h1').text()).toBe('Sorry, we could not use what was sent')
   })
 })
+
+describe('HTTP hygiene', () => {
+  it('the cookies page offers no way back to another site (/x/..//evil.example)', async () => {
+    const client = new PortalClient(h.app)
+    for (const returnTo of ['/x/..//evil.example', '/x/%2e%2e//evil.example', '/\\evil.example', '//evil.example']) {
+      const page = await client.get(`/cookies?returnTo=${encodeURIComponent(returnTo)}`)
+      expect(page.status).toBe(200)
+      const hrefs = page
+        .$('a[href]')
+        .map((_, a) => page.$(a).attr('href'))
+        .get()
+      expect(
+        hrefs.filter((href) => href.startsWith('//') || /evil/.test(href)),
+        returnTo,
+      ).toEqual([])
+      expect(page.$('input[name="returnTo"]').val() ?? '/').not.toMatch(/evil/)
+    }
+    await client.get('/cookies')
+    const saved = await client.post('/cookies', { cookies: 'accept', returnTo: '/x/..//evil.example' })
+    expect(saved.location).toBe('/?cookies=accepted')
+  })
+
+  it('answers holding personal data are never cached: case JSON, staff pages, follow pages', async () => {
+    const json = await api('GET', `/api/v1/cases/${caseId}`)
+    expect(json.statusCode).toBe(200)
+    expect(json.headers['cache-control']).toBe('no-store')
+    expect((await api('GET', '/api/v1/cases')).headers['cache-control']).toBe('no-store')
+    const staff = await new StaffClient(h.app).signInAs('dp-manager')
+    expect((await staff.get(`/staff/cases/${caseId}`)).headers['cache-control']).toBe('no-store')
+    expect((await h.app.inject({ url: '/follow' })).headers['cache-control']).toBe('no-store')
+    const problem = await api('GET', '/api/v1/cases/00000000-0000-4000-8000-000000000000')
+    expect(problem.headers['cache-control']).toBe('no-store')
+  })
+})

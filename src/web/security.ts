@@ -54,11 +54,11 @@ export async function registerSecurity(app: FastifyInstance, opts: SecurityOptio
     cookieOpts: { httpOnly: true, sameSite: 'lax', secure: opts.secureCookies, path: '/', signed: true },
   })
 
-  // Pages can hold personal data: never keep them in a shared cache, and never show them again from the
-  // browser's back/forward cache after someone has used Exit this page.
+  // Pages, API answers and downloads can hold personal data: never keep them in a shared or browser cache, and never
+  // show a page again from the back/forward cache after someone has used Exit this page. Only responses that set
+  // their own caching (the static assets, which hold nothing personal) are left alone.
   app.addHook('onSend', async (_request, reply, payload) => {
-    const type = String(reply.getHeader('content-type') ?? '')
-    if (type.startsWith('text/html') && !reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store')
+    if (!reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store')
     return payload
   })
 }

@@ -3,6 +3,7 @@ import type { AppDeps } from '../../application/deps.js'
 import { requireAnyPermission } from '../../application/authorise.js'
 import { staffActor, type StaffMember } from '../../application/staff/staff-actor.js'
 import { can, type Permission, type Role } from '../../domain/index.js'
+import { safeReturnPath } from '../return-to.js'
 
 /**
  * Who may reach a staff route. Every route declares one (a route without is refused with a 500 and fails the route
@@ -38,9 +39,8 @@ const PASSWORD_PATH = '/staff/account/password'
 
 /** Only our own pages are remembered for after sign-in (no open redirect). */
 export function safeReturnTo(value: unknown): string | null {
-  return typeof value === 'string' && /^\/staff\/[\w\-/.?=&%]*$/.test(value) && !value.startsWith(SIGN_IN_PATH)
-    ? value
-    : null
+  const path = safeReturnPath(value, { under: '/staff' })
+  return path && path !== '/staff' && !path.startsWith(SIGN_IN_PATH) ? path : null
 }
 
 async function toSignIn(request: FastifyRequest, reply: FastifyReply) {

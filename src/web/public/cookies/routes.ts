@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import { z } from 'zod'
+import { safeReturnPath } from '../../return-to.js'
 import { csrfProtected } from '../../security.js'
 
 /** Our one consent cookie. Essential: without it we could not remember that someone said no. */
@@ -34,20 +35,13 @@ export function readCookiePolicy(request: FastifyRequest): CookiePolicy | null {
 
 const BASE = 'http://rightsdesk.invalid'
 
-/**
- * A same-site path to return to after a choice, never another site: only a relative path survives, the
- * confirmation flag is dropped, and anything odd becomes "/".
- */
+/** A same-site path to return to after a choice (return-to.ts), without the confirmation flag; "/" otherwise. */
 export function safeReturnTo(value: unknown): string {
-  if (typeof value !== 'string' || !value.startsWith('/') || value.startsWith('//') || /[\\\s]/.test(value)) return '/'
-  try {
-    const url = new URL(value, BASE)
-    if (url.origin !== BASE) return '/'
-    url.searchParams.delete('cookies')
-    return url.pathname + url.search
-  } catch {
-    return '/'
-  }
+  const path = safeReturnPath(value)
+  if (!path) return '/'
+  const url = new URL(path, BASE)
+  url.searchParams.delete('cookies')
+  return url.pathname + url.search
 }
 
 function withFlag(path: string, flag: string): string {
