@@ -39,12 +39,21 @@ const NEW_CASE = (name: string) =>
   `"requesterType":"self","request":{"description":"Everything","actionWanted":"A copy","reasons":"","details":{}}}`
 
 describe('a lone surrogate in JSON', () => {
-  it('the API answers 400 problem+json saying where, and logs no case', async () => {
+  it('the API answers 422 problem+json saying where, and logs no case', async () => {
     const before = (await h.db.pool.query('SELECT count(*)::int AS n FROM cases')).rows[0].n
     const res = await api('POST', '/api/v1/cases', NEW_CASE('Sam \\ud800 Lee'))
-    expect(res.statusCode).toBe(400)
+    expect(res.statusCode).toBe(422)
     expect(res.headers['content-type']).toMatch(/^application\/problem\+json/)
-    expect(res.json()).toMatchObject({ code: 'bad-request', title: expect.stringContaining('body/subject/name') })
+    expect(res.json()).toMatchObject({
+      code: 'validation',
+      errors: [{ path: '/subject/name', message: 'must be valid Unicode text without NUL characters' }],
+    })
+    const inKey = await api(
+      'POST',
+      '/api/v1/cases',
+      NEW_CASE('Sam').replace('"details":{}', '"details":{"a\\u0000":"b"}'),
+    )
+    expect(inKey.statusCode).toBe(422)
     expect((await h.db.pool.query('SELECT count(*)::int AS n FROM cases')).rows[0].n).toBe(before)
     const lowOnly = await api('GET', '/api/v1/cases?search=%ED%B0%80') // a low surrogate as (invalid) UTF-8
     expect(lowOnly.statusCode).toBeLessThan(500)
@@ -80,9 +89,9 @@ describe('malformed ids in the path', () => {
       expect(doc.statusCode, id).toBe(404)
     }
     const res = await api('GET', '/api/v1/cases/%00')
-    expect(res.statusCode).toBe(400)
-    expect(res.json()).toMatchObject({ code: 'bad-request' })
-    expect((await api('POST', '/api/v1/cases/%00/commands', '{"type":"Acknowledge"}')).statusCode).toBe(400)
+    expect(res.statusCode).toBe(404)
+    expect(res.json()).toMatchObject({ code: 'not-found' })
+    expect((await api('POST', '/api/v1/cases/%00/commands', '{"type":"Acknowledge"}')).statusCode).toBe(404)
     expect((await api('POST', '/api/v1/cases/not-a-uuid/commands', '{"type":"Acknowledge"}')).statusCode).toBe(422)
     const follow = await h.app.inject({ url: '/follow/case/documents/%00' })
     expect(follow.statusCode).toBeLessThan(500)

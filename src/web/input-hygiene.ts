@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyRequest, preHandlerHookHandler, RouteOptions } from 'fastify'
+import { DomainError } from '../domain/index.js'
 import { httpError } from './error-status.js'
 import { isApiRequest } from './errors.js'
 
@@ -39,7 +40,8 @@ const ANY_PARAM = /^[^\u0000-\u001f\u007f]{1,200}$/
 /**
  * Input that no route should have to think about, handled once for every route:
  * - path parameters of the wrong shape are a 404 (after the route's access check, so nothing is revealed);
- * - in the API, text with a NUL or a lone surrogate anywhere (body, query, path) is a 400 problem saying where;
+ * - in the API, text with a NUL or a lone surrogate in the body or query is a 422 validation problem saying where
+ *   (in the path, a 404: no such thing can exist);
  * - on pages, the same characters become U+FFFD (what a browser would have sent), and the form's own checks then
  *   explain the answer with a GOV.UK error summary, as for any other wrong answer.
  */
@@ -50,13 +52,15 @@ export function registerInputHygiene(app: FastifyInstance): void {
   })
   app.addHook('preValidation', async (request) => {
     if (!isApiRequest(request.url)) return
+    if (firstUnstorable(request.params) !== null) throw httpError(404, 'no such resource')
     for (const [where, value] of [
-      ['path', request.params],
       ['query', request.query],
       ['body', request.body],
     ] as const) {
       const at = firstUnstorable(value)
-      if (at !== null) throw httpError(400, `Text must be valid Unicode without NUL characters (${where}${at || ' /'})`)
+      if (at === null) continue
+      const message = 'must be valid Unicode text without NUL characters'
+      throw new DomainError('validation', `${where} ${at || '/'} ${message}`, { fields: { [at || '/']: message } })
     }
   })
   app.addHook('preHandler', async (request) => {
