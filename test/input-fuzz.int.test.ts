@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import type { LightMyRequestResponse } from 'fastify'
 import * as cheerio from 'cheerio'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { ROLES, can, type Role } from '../src/domain/index.js'
 import { commandSchema } from '../src/web/api/schemas.js'
 import { startHarness, type Harness } from './support/app-harness.js'
@@ -30,6 +30,9 @@ beforeAll(async () => {
 })
 afterAll(async () => {
   await h?.close()
+})
+beforeEach(() => {
+  failures.length = 0 // each test reports its own 5xx answers
 })
 
 const nasty = fc.constantFrom(
