@@ -1,7 +1,9 @@
-/** One `rightsdesk` subcommand: its help text and what it does. `run` returns the exit code. */
+/**
+ * One `rightsdesk` subcommand: its help text and what it does. `run` returns the exit code. Its one-line summary
+ * for `rightsdesk --help` is in src/cli/index.ts, beside the import that loads it.
+ */
 export interface CliCommand {
   name: string
-  summary: string
   usage: string
   run(argv: string[]): Promise<number>
 }

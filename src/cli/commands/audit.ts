@@ -11,7 +11,6 @@ edited, deleted or reordered.
 
 export const auditCommand: CliCommand = {
   name: 'audit',
-  summary: 'Verify the tamper-evident audit trail (audit verify)',
   usage,
   async run(argv) {
     if (wantsHelp(argv)) {

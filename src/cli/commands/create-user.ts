@@ -14,7 +14,6 @@ Without --password a strong random password is generated and printed once.
 
 export const createUserCommand: CliCommand = {
   name: 'create-user',
-  summary: 'Create a staff account',
   usage,
   async run(argv) {
     if (wantsHelp(argv)) {

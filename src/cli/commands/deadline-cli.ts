@@ -3,7 +3,6 @@ import { DEADLINE_USAGE, runDeadlineCommand } from './deadline.js'
 
 export const deadlineCommand: CliCommand = {
   name: 'deadline',
-  summary: 'Work out when a request is due (statutory clock or working days)',
   usage: DEADLINE_USAGE,
   async run(argv) {
     const result = runDeadlineCommand(argv)

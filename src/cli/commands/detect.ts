@@ -75,7 +75,6 @@ function tableOf(file: string, spans: DetectedSpan[]): string {
 
 export const detectCommand: CliCommand = {
   name: 'detect',
-  summary: 'Find personal data in files (names, contact details, identifiers) as JSON lines',
   usage,
   async run(argv) {
     if (wantsHelp(argv)) {

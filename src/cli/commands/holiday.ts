@@ -16,7 +16,6 @@ roll to the next working day. Restart Rightsdesk for running processes to use it
 
 export const holidayCommand: CliCommand = {
   name: 'holiday',
-  summary: 'Add or list extra bank holidays (holiday add DATE --name NAME)',
   usage,
   async run(argv) {
     if (wantsHelp(argv)) {

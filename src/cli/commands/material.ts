@@ -22,7 +22,6 @@ const MAX_FILES = 1000
 
 export const materialCommand: CliCommand = {
   name: 'material',
-  summary: "Add a folder of files to a case's disclosure material (material add REF PATH...)",
   usage,
   async run(argv) {
     if (wantsHelp(argv)) {

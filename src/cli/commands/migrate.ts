@@ -8,7 +8,6 @@ Applies the database migrations (they also run at every start). Safe to run repe
 
 export const migrateCommand: CliCommand = {
   name: 'migrate',
-  summary: 'Apply database migrations',
   usage,
   async run(argv) {
     if (wantsHelp(argv)) {

@@ -34,7 +34,6 @@ type Detect = (text: string, options: DetectOptions) => DetectedSpan[]
 
 export const redactCommand: CliCommand = {
   name: 'redact',
-  summary: 'Build a redacted, verified disclosure bundle from files',
   usage,
   async run(argv) {
     if (wantsHelp(argv)) {

@@ -10,7 +10,6 @@ cases in every state. Does nothing if any user already exists.
 
 export const seedDemoCommand: CliCommand = {
   name: 'seed-demo',
-  summary: 'Load demonstration data into an empty database',
   usage,
   async run(argv) {
     if (wantsHelp(argv)) {

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util'
-import { runServer, type ServerRole } from '../../main.js'
+import type { ServerRole } from '../../main.js'
 import { wantsHelp, type CliCommand } from '../command.js'
 
 function serverCommand(name: string, role: ServerRole, summary: string): CliCommand {
@@ -11,7 +11,6 @@ Configured by environment variables (see the README): PORT, RIGHTSDESK_DATA_DIR,
 `
   return {
     name,
-    summary,
     usage,
     async run(argv) {
       if (wantsHelp(argv)) {
@@ -20,13 +19,12 @@ Configured by environment variables (see the README): PORT, RIGHTSDESK_DATA_DIR,
       }
       const { values } = parseArgs({ args: argv, options: { demo: { type: 'boolean', default: false } }, strict: true })
       if (values.demo && name !== 'start') throw new Error('--demo only applies to `rightsdesk start`')
+      const { runServer } = await import('../../main.js')
       return runServer(role, { demo: values.demo ?? false })
     },
   }
 }
 
-export const serverCommands: CliCommand[] = [
-  serverCommand('start', 'both', 'Run the web server and the job worker in one process'),
-  serverCommand('web', 'web', 'Run only the web server (portal, casework, API)'),
-  serverCommand('worker', 'worker', 'Run only the job worker (emails, deadline sweep)'),
-]
+export const startCommand = serverCommand('start', 'both', 'Run the web server and the job worker in one process')
+export const webCommand = serverCommand('web', 'web', 'Run only the web server (portal, casework, API)')
+export const workerCommand = serverCommand('worker', 'worker', 'Run only the job worker (emails, deadline sweep)')

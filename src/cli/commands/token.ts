@@ -12,7 +12,6 @@ Use it as: Authorization: Bearer <token>
 
 export const tokenCommand: CliCommand = {
   name: 'token',
-  summary: 'Create an API token (token create --user EMAIL)',
   usage,
   async run(argv) {
     if (wantsHelp(argv)) {
