@@ -1,8 +1,9 @@
 import { loadConfig, type Config } from './config.js'
 import { createServices, type Services } from './services.js'
-import { buildApp } from './web/app.js'
-import { startWorker } from './jobs/worker.js'
-import { seedDemoIfEmpty } from './cli/demo/seed-demo.js'
+import { countUsers } from './persistence/repositories/user-repository.js'
+import type { buildApp as BuildAppFn } from './web/app.js'
+
+type BuildApp = typeof BuildAppFn
 
 export type ServerRole = 'web' | 'worker' | 'both'
 
@@ -14,6 +15,9 @@ export type ServerRole = 'web' | 'worker' | 'both'
 export async function runServer(role: ServerRole, options: { demo: boolean }): Promise<number> {
   const started = Date.now()
   const config = loadConfig()
+  // Start loading the web server's code now: it compiles on this core while PostgreSQL starts on the other.
+  const web = role === 'worker' ? undefined : import('./web/app.js')
+  web?.catch(() => undefined) // a failure is reported where it is awaited
   const services = await createServices(config, role)
   let stopping = false
   const stop = async (signal: string) => {
@@ -28,17 +32,20 @@ export async function runServer(role: ServerRole, options: { demo: boolean }): P
   process.on('SIGINT', () => void stop('SIGINT'))
   process.on('SIGTERM', () => void stop('SIGTERM'))
 
-  let app: Awaited<ReturnType<typeof buildApp>> | undefined
+  let app: Awaited<ReturnType<BuildApp>> | undefined
   try {
-    if (options.demo) {
-      const seeded = await seedDemoIfEmpty(services)
-      if (seeded) printSignIns(config, seeded)
+    if (options.demo && (await countUsers(services.db.pool)) === 0) {
+      const { seedDemo } = await import('./cli/demo/seed-demo.js')
+      printSignIns(config, await seedDemo(services.app))
     }
+    if (web) app = await listen(config, services, (await web).buildApp)
+    // The worker's code (the disclosure pipeline, PDF and office readers) loads once the web server answers:
+    // nothing that /ready reports on waits for it, and its jobs wait in the queue until it is there.
     if (role !== 'web' && services.jobs) {
+      const { startWorker } = await import('./jobs/worker.js')
       const { jobs, mailer, log, app: deps } = services
       await startWorker({ jobs, mailer, log, app: deps, sweepCron: config.DEADLINE_SWEEP_CRON })
     }
-    if (role !== 'worker') app = await listen(config, services)
   } catch (err) {
     await app?.close().catch(() => undefined)
     await services.close().catch(() => undefined)
@@ -48,7 +55,8 @@ export async function runServer(role: ServerRole, options: { demo: boolean }): P
   return new Promise<number>(() => undefined) // runs until a signal stops it
 }
 
-async function listen(config: Config, services: Services) {
+
+async function listen(config: Config, services: Services, buildApp: BuildApp) {
   const app = await buildApp({
     deps: services.app,
     logger: config.NODE_ENV === 'development' ? false : { level: config.LOG_LEVEL },
