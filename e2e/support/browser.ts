@@ -3,6 +3,7 @@ import path from 'node:path'
 import { AxeBuilder } from '@axe-core/playwright'
 import Fastify, { type FastifyInstance } from 'fastify'
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
+import { inject } from 'vitest'
 import { registerWebShell } from '../../src/web/shell.js'
 
 /** Debian's Chromium: .ci/run installs it with apt-get; no browser download is needed or possible here. */
@@ -14,20 +15,25 @@ const SCREENSHOT_DIR = path.resolve('test-results', 'screenshots')
 /** WCAG 2.2 AA, as the public sector accessibility regulations require. */
 export const A11Y_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']
 
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+]
+
+/**
+ * A connection to the run's Chromium (started once by e2e/support/global-setup.ts), or a Chromium of its own when
+ * the file runs outside that set-up. Either way `close()` leaves nothing of this file's behind.
+ */
 export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: CHROMIUM_PATH,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-    ],
-  })
+  const endpoint = inject('chromiumEndpoint')
+  if (endpoint) return chromium.connect(endpoint)
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS })
 }
 
 /** A UK visitor: London time, British English. Pass `javaScriptEnabled: false` to see the no-JS page. */

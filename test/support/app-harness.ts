@@ -14,7 +14,9 @@ import { createCalendar, defaultClockSettings } from '../../src/domain/index.js'
 import type { Role } from '../../src/domain/index.js'
 import { buildApp } from '../../src/web/app.js'
 import { createBlobStore } from '../../src/storage/blob-store.js'
-import { createTestDatabase, type TestDatabase } from './test-database.js'
+import { withTransaction } from '../../src/persistence/db.js'
+import { demoTemplate } from './demo-template.js'
+import { cloneDatabase, createTestDatabase, type TestDatabase } from './test-database.js'
 
 export interface Harness {
   db: TestDatabase
@@ -28,17 +30,16 @@ export interface Harness {
   close(): Promise<void>
 }
 
+export interface HarnessOptions {
+  now?: () => Date
+  jobs?: (url: string) => Promise<JobQueue>
+  /** Share the blob store with a child `rightsdesk` process (its data dir's blobs/ and BLOB_ENCRYPTION_KEY). */
+  blobs?: { dir: string; key: Buffer }
+}
+
 /** A real database with the demo office loaded, and the real Fastify app on it (driven by inject). */
-export async function startHarness(
-  options: {
-    now?: () => Date
-    jobs?: (url: string) => Promise<JobQueue>
-    /** Share the blob store with a child `rightsdesk` process (its data dir's blobs/ and BLOB_ENCRYPTION_KEY). */
-    blobs?: { dir: string; key: Buffer }
-  } = {},
-): Promise<Harness> {
-  const db = await createTestDatabase()
-  const blobDir = options.blobs?.dir ?? (await fs.mkdtemp(path.join(os.tmpdir(), 'rightsdesk-test-blobs-')))
+export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
+  const { db, blobDir, blobKey, seedJobs } = await demoDatabase(options)
   let fixedNow: string | null = null
   const deps: AppDeps = {
     pool: db.pool,
@@ -48,10 +49,16 @@ export async function startHarness(
     jobs: options.jobs ? await options.jobs(db.url) : { enqueue: async () => undefined },
     dueSoonWorkingDays: 5,
     baseUrl: 'http://rightsdesk.test',
-    blobs: createBlobStore(blobDir, options.blobs?.key ?? randomBytes(32)),
+    blobs: createBlobStore(blobDir, blobKey),
     identityDocumentMaxDays: 90,
   }
-  await seedDemo(deps)
+  if (seedJobs) {
+    // The copy has the demo's data but not the jobs its seed queued: ask this harness's queue for them, as the seed
+    // would have, in one transaction.
+    await withTransaction(db.pool, async (tx) => {
+      for (const job of seedJobs) await deps.jobs.enqueue(tx, job.queue, job.data, job.options)
+    })
+  } else await seedDemo(deps)
   const app = await buildApp({
     deps,
     logger: false,
@@ -83,6 +90,22 @@ export async function startHarness(
       await fs.rm(blobDir, { recursive: true, force: true })
     },
   }
+}
+
+/**
+ * The harness's database and blob store with the demo office in them: a copy of the run's demo template (built once,
+ * see demo-template.ts), or, when the blob store is shared with a child process under its own key, a migrated copy
+ * to seed here (the template's demo material is encrypted under the template's key).
+ */
+async function demoDatabase(options: HarnessOptions) {
+  if (options.blobs) {
+    return { db: await createTestDatabase(), blobDir: options.blobs.dir, blobKey: options.blobs.key, seedJobs: null }
+  }
+  const template = await demoTemplate(options.now?.() ?? new Date(), options.now !== undefined)
+  const db = await cloneDatabase(template.database)
+  const blobDir = await fs.mkdtemp(path.join(os.tmpdir(), 'rightsdesk-test-blobs-'))
+  await fs.cp(template.blobDir, blobDir, { recursive: true })
+  return { db, blobDir, blobKey: template.blobKey, seedJobs: template.jobs }
 }
 
 /** Creates a user limited to one controller, with a token, for scoping tests. */
