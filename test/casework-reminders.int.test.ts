@@ -64,6 +64,22 @@ async function assignedCase(receivedDaysAgo: number, name: string) {
   return state
 }
 
+/**
+ * Until every email the sweep queued has been sent (the capture keeps a message before it answers the sender): an
+ * email that has not arrived by then was never queued. Polled, not a fixed wait.
+ */
+async function emailQueueSettled() {
+  const pending = async () =>
+    (
+      await h.db.pool.query<{ n: number }>(
+        "SELECT count(*)::int AS n FROM pgboss.job WHERE name = 'email-send' AND state IN ('created', 'retry', 'active')",
+      )
+    ).rows[0]?.n
+  for (const until = Date.now() + 60_000; (await pending()) !== 0; await new Promise((r) => setTimeout(r, 100))) {
+    if (Date.now() > until) throw new Error('queued emails were not all sent within 60 s')
+  }
+}
+
 const mailsAbout = (reference: string) => smtp.received.filter((m) => m.subject.includes(reference))
 
 describe('reminders from the deadline sweep', () => {
@@ -98,7 +114,7 @@ describe('reminders from the deadline sweep', () => {
       const overdue = await smtp.waitFor((m) => m.subject.startsWith(`${late.reference} is overdue`))
       expect(overdue.to).toEqual(expect.arrayContaining([demoEmail('chief-executive'), demoEmail('dp-manager')]))
       expect(overdue.to).not.toContain(demoEmail('reviewer'))
-      await new Promise((r) => setTimeout(r, 1500))
+      await emailQueueSettled()
       expect(mailsAbout(soon.reference).filter((m) => m.subject.includes('is due on'))).toEqual([])
     } finally {
       await updateSettings(h.deps, SYSTEM_ACTOR, { reminders: DEFAULT_SETTINGS.reminders })

