@@ -55,7 +55,6 @@ export async function runServer(role: ServerRole, options: { demo: boolean }): P
   return new Promise<number>(() => undefined) // runs until a signal stops it
 }
 
-
 async function listen(config: Config, services: Services, buildApp: BuildApp) {
   const app = await buildApp({
     deps: services.app,
