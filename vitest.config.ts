@@ -50,7 +50,7 @@ export default defineConfig({
           include: ['e2e/**/*.e2e.test.ts'],
           isolate,
           ...slow,
-          globalSetup: ['test/global-setup.ts', 'e2e/support/global-setup.ts'],
+          globalSetup: ['test/global-setup.ts'],
           setupFiles,
         },
       },

@@ -3,7 +3,6 @@ import path from 'node:path'
 import { AxeBuilder } from '@axe-core/playwright'
 import Fastify, { type FastifyInstance } from 'fastify'
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
-import { inject } from 'vitest'
 import { registerWebShell } from '../../src/web/shell.js'
 
 /** Debian's Chromium: .ci/run installs it with apt-get; no browser download is needed or possible here. */
@@ -26,14 +25,46 @@ export const CHROMIUM_ARGS = [
   '--disable-quic',
 ]
 
+// One Chromium per test worker: with `isolate: false` (vitest.config.ts) a worker keeps this module, and so this
+// browser, from one e2e file to the next; it goes when the worker exits. Each file sees it through its own handle.
+let shared: Promise<Browser> | undefined
+
 /**
- * A connection to the run's Chromium (started once by e2e/support/global-setup.ts), or a Chromium of its own when
- * the file runs outside that set-up. Either way `close()` leaves nothing of this file's behind.
+ * Chromium for one e2e file: the worker's browser (started by the first file that asks), through a handle whose
+ * `close()` closes only the contexts this file opened, so files never see each other's cookies or pages.
  */
-export function launchBrowser(): Promise<Browser> {
-  const endpoint = inject('chromiumEndpoint')
-  if (endpoint) return chromium.connect(endpoint)
-  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS })
+export async function launchBrowser(): Promise<Browser> {
+  shared ??= chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS })
+  let browser = await shared
+  if (!browser.isConnected()) {
+    shared = chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS })
+    browser = await shared
+  }
+  return handleFor(browser)
+}
+
+function handleFor(browser: Browser): Browser {
+  const mine = new Set<BrowserContext>()
+  return new Proxy(browser, {
+    get(target, prop) {
+      if (prop === 'close') return async () => void (await Promise.all([...mine].map((c) => c.close())))
+      if (prop === 'newContext')
+        return async (...args: Parameters<Browser['newContext']>) => {
+          const context = await target.newContext(...args)
+          mine.add(context)
+          context.once('close', () => mine.delete(context))
+          return context
+        }
+      if (prop === 'newPage')
+        return async (...args: Parameters<Browser['newPage']>) => {
+          const page = await target.newPage(...args)
+          mine.add(page.context())
+          return page
+        }
+      const value: unknown = Reflect.get(target, prop, target)
+      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value
+    },
+  })
 }
 
 /** A UK visitor: London time, British English. Pass `javaScriptEnabled: false` to see the no-JS page. */
