@@ -7,6 +7,7 @@ import { auditActorId, type Actor } from './actor.js'
 import type { AppDeps } from './deps.js'
 import { followUpJobs } from './follow-up-jobs.js'
 import { purgeCaseDocumentsIn } from './purge-documents.js'
+import { gateCommand } from './release/gate.js'
 
 export interface CommandOutcome {
   state: CaseState
@@ -23,8 +24,10 @@ export async function applyCommand(
   tx: Tx,
   actor: Actor,
   state: CaseState | null,
-  command: Command,
+  asked: Command,
 ): Promise<CommandOutcome> {
+  // The release gate checks and binds a draft submitted for review, and checks it again before approval (issue 10).
+  const command = await gateCommand(tx, state, asked)
   const now = deps.clock.now()
   const today = localDateInLondon(now)
   const result = decide(state, command, {

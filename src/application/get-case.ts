@@ -49,6 +49,10 @@ function describeCaseworkRecord(eventType: string, p: Record<string, unknown>): 
       return `Legal hold placed: ${text('reason')}`
     case 'LegalHoldLifted':
       return `Legal hold lifted: ${text('reason')}`
+    case 'DocumentMarkedDiscloseInFull':
+      return `Marked to disclose in full: ${text('filename')}${p.thirdParty === 'none' ? '' : ` (other people’s information: ${text('thirdParty')})`}`
+    case 'DiscloseInFullWithdrawn':
+      return `No longer to be disclosed in full: ${text('filename')}`
     default:
       return describeDisclosureRecord(eventType, p)
   }

@@ -18,6 +18,10 @@ export type DomainErrorCode =
   | 'clarification-not-for-this-right'
   | 'right-not-available'
   | 'wrong-case-type'
+  | 'not-releasable'
+  | 'redacted-text'
+  | 'nothing-enclosed'
+  | 'approval-mismatch'
 
 const defaultUserMessages: Record<DomainErrorCode, string> = {
   validation: 'Some of the information given is missing or not in the right form.',
@@ -34,6 +38,11 @@ const defaultUserMessages: Record<DomainErrorCode, string> = {
   'clarification-not-for-this-right': 'The clock can only be paused for clarification on a request for access.',
   'right-not-available': 'That right is not available for this kind of processing.',
   'wrong-case-type': 'That action does not apply to this type of case.',
+  // The release gate (issue 10): what may go to a requester, and only as approved.
+  'not-releasable': 'Only the verified disclosure bundle, or a document marked “disclose in full”, can be sent.',
+  'redacted-text': 'The response mentions something this case redacted.',
+  'nothing-enclosed': 'The response says information is enclosed, but nothing is attached.',
+  'approval-mismatch': 'What would be sent is not what was approved. It needs approval again.',
 }
 
 export class DomainError extends Error {

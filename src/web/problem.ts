@@ -15,6 +15,9 @@ export interface Problem {
 
 const STATUS_BY_CODE: Record<string, number> = {
   validation: 422,
+  'not-releasable': 422,
+  'redacted-text': 422,
+  'nothing-enclosed': 422,
   'bad-request': 400,
   unauthenticated: 401,
   'not-permitted': 403,

@@ -27,14 +27,23 @@ export async function decideAppeal(
     const state = await loadCaseForUpdate(tx, caseId)
     if (!state) throw new DomainError('not-found', `case ${caseId} not found`)
     requireController(actor, state.controllerId)
-    const outcome = await applyCommand(deps, tx, actor, state, { type: 'DecideReview', ...input })
+    // The decision names the outcome letter written with it, so the record says which version was signed off
+    // (issue 10: an appeal showed "Version 0 approved").
+    const id = randomUUID()
+    const version = await nextLetterVersion(tx, caseId)
+    const outcome = await applyCommand(deps, tx, actor, state, {
+      type: 'DecideReview',
+      ...input,
+      letterId: id,
+      letterVersion: version,
+    })
     const { context } = await buildLetterContext(tx, deps, outcome.state, actor)
     const text = renderLetter('appeal-outcome', context)
     const letter = {
-      id: randomUUID(),
+      id,
       caseId,
       template: 'appeal-outcome' as const,
-      version: await nextLetterVersion(tx, caseId),
+      version,
       ...text,
       createdBy: actor.id,
       outcome: outcome.state.outcome ?? null,

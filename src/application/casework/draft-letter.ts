@@ -11,6 +11,9 @@ import { recordAudit } from './audit.js'
 import { buildLetterContext, type LetterExtras } from './letter-context.js'
 import { findLetter, insertLetter, type LetterRecord } from './letter-repository.js'
 import { nextLetterVersion } from './send-letter.js'
+import { submitLetterIn } from './submit-letter.js'
+import { withoutEnclosedLines } from '../release/enclosures.js'
+import { requireReleasable } from '../release/releasable-files.js'
 
 /** The outcomes a response letter may report now: fixed by a recorded decision, or open for a plain response. */
 export function responseOutcomes(state: CaseState): readonly Outcome[] {
@@ -19,12 +22,13 @@ export function responseOutcomes(state: CaseState): readonly Outcome[] {
   return plainResponseOutcomes(state.caseType, state.right)
 }
 
-async function caseForDrafting(tx: Tx, actor: Actor, caseId: string): Promise<CaseState> {
+async function caseForDrafting(tx: Tx, actor: Actor, caseId: string, afterApproval = false): Promise<CaseState> {
   const state = await loadCaseForUpdate(tx, caseId)
   if (!state) throw new DomainError('not-found', `case ${caseId} not found`)
   requireController(actor, state.controllerId)
   // Seed 002: the DP manager drafts while the case is being worked on; once submitted, it waits for the reviewer.
-  if (state.status !== 'in-progress') {
+  // An approved letter may still be changed, but the change goes straight back for approval (issue 10).
+  if (state.status !== 'in-progress' && !(afterApproval && state.status === 'approved')) {
     throw new DomainError('invalid-transition', `cannot draft while ${state.status}`, {
       userMessage: 'A response can only be drafted while the case is in progress.',
     })
@@ -63,11 +67,11 @@ export async function draftResponseLetter(
     const state = await caseForDrafting(tx, actor, caseId)
     checkOutcome(state, input.outcome, input.exemptionCodes)
     const template = templateForOutcome(input.outcome)
-    const names = await attachmentNames(tx, caseId, input.attachmentDocumentIds)
+    // Only what the release gate allows may be attached (issue 10: any PDF on the case used to be offered).
+    await requireReleasable(tx, caseId, input.attachmentDocumentIds)
     const { context } = await buildLetterContext(tx, deps, state, actor, {
       ...input.extras,
       exemptionCodes: input.exemptionCodes,
-      attachmentNames: names,
     })
     const text = renderLetter(template, context)
     const letter = {
@@ -76,7 +80,7 @@ export async function draftResponseLetter(
       template,
       version: await nextLetterVersion(tx, caseId),
       subject: text.subject,
-      body: text.body,
+      body: withoutEnclosedLines(text.body),
       createdBy: actor.id,
       outcome: input.outcome,
       exemptionCodes: input.exemptionCodes,
@@ -90,7 +94,8 @@ export async function draftResponseLetter(
 
 /**
  * Saves an edit as a NEW version: a version once submitted for review is never changed, so the text the reviewer
- * approved is exactly the text that is sent.
+ * approved is exactly the text that is sent. With `submit`, the new version goes to the reviewer in the same
+ * transaction (so a version the gate refuses is not kept half-done); after approval, a change must be submitted.
  */
 export async function reviseLetter(
   deps: AppDeps,
@@ -98,6 +103,7 @@ export async function reviseLetter(
   caseId: string,
   letterId: string,
   input: { subject: string; body: string; exemptionCodes: string[]; attachmentDocumentIds: string[] },
+  options: { submit?: boolean } = {},
 ): Promise<LetterRecord> {
   requirePermission(actor, 'case:draft')
   if (input.subject.trim() === '' || input.body.trim().length < 20) {
@@ -106,42 +112,29 @@ export async function reviseLetter(
     })
   }
   return withTransaction(deps.pool, async (tx) => {
-    const state = await caseForDrafting(tx, actor, caseId)
+    const state = await caseForDrafting(tx, actor, caseId, options.submit)
     const base = await findLetter(tx, caseId, letterId)
     if (!base || LETTER_TEMPLATES[base.template].kind !== 'response' || base.sentAt) {
       throw new DomainError('not-found', `no draft letter ${letterId}`)
     }
     if (base.outcome) checkOutcome(state, base.outcome, input.exemptionCodes)
-    await attachmentNames(tx, caseId, input.attachmentDocumentIds)
+    await requireReleasable(tx, caseId, input.attachmentDocumentIds)
     const letter = {
       ...base,
       id: randomUUID(),
       version: await nextLetterVersion(tx, caseId),
       subject: input.subject.trim(),
-      body: input.body.replace(/\r\n/g, '\n').trim(),
+      // The "Enclosed" list is made from the files attached whenever the letter is shown, never kept (issue 10).
+      body: withoutEnclosedLines(input.body.replace(/\r\n/g, '\n')),
       createdBy: actor.id,
       exemptionCodes: input.exemptionCodes,
-      attachmentDocumentIds: input.attachmentDocumentIds,
+      attachmentDocumentIds: [...new Set(input.attachmentDocumentIds)],
     }
     await insertLetter(tx, letter)
     await audit(tx, deps, actor, letter)
+    if (options.submit) await submitLetterIn(tx, deps, actor, state, letter.id)
     return (await findLetter(tx, caseId, letter.id))!
   })
-}
-
-async function attachmentNames(tx: Tx, caseId: string, ids: readonly string[]): Promise<string[]> {
-  if (ids.length === 0) return []
-  const r = await tx.query<{ filename: string }>(
-    `SELECT filename FROM documents WHERE case_id = $1 AND id = ANY($2::uuid[]) AND purged_at IS NULL
-       AND content_type = 'application/pdf' ORDER BY created_at`,
-    [caseId, ids],
-  )
-  if (r.rows.length !== ids.length) {
-    throw new DomainError('validation', 'attachment not found', {
-      fields: { attachmentDocumentIds: 'Attach only PDF files held on this case' },
-    })
-  }
-  return r.rows.map((row) => row.filename)
 }
 
 async function audit(

@@ -23,7 +23,6 @@ export interface LetterExtras {
   note?: string
   actionSummary?: string
   searchSummary?: string
-  attachmentNames?: string[]
   exemptionCodes?: string[]
   feeBasis?: 'manifestly-unfounded' | 'manifestly-excessive'
   neitherConfirmNorDeny?: boolean
@@ -116,7 +115,6 @@ export async function buildLetterContext(
     review: state.reviewDecision,
     complaint: state.complaintOutcome,
     exemptions: codes.flatMap((c) => exemptionByCode(c) ?? []),
-    attachmentNames: extras.attachmentNames ?? [],
     fee: state.fee && {
       basis: state.fee.basis,
       amount: pounds(state.fee.amountPence),

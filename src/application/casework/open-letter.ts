@@ -10,6 +10,7 @@ import { recordAudit } from './audit.js'
 import { findLetter, type LetterRecord } from './letter-repository.js'
 import { letterPdfFor } from './send-letter.js'
 import { readSettings } from './settings.js'
+import { letterAsSent } from '../release/rendered-letter.js'
 
 /** Opens a letter of a case (its text, or its PDF); like any view of personal data it is recorded. */
 export async function openLetter(
@@ -41,7 +42,8 @@ export async function openLetter(
       payload: { letterId, version: letter.version, as },
     })
     const regulator = (await readSettings(tx)).regulator
-    const pdf = as === 'pdf' ? await letterPdfFor(deps, state, controller, letter, regulator) : undefined
+    const pdf =
+      as === 'pdf' ? await letterPdfFor(deps, state, controller, await letterAsSent(tx, letter), regulator) : undefined
     return { letter, state, controller, ...(pdf ? { pdf } : {}) }
   })
 }

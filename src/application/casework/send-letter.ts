@@ -10,6 +10,7 @@ import { storeDocumentIn } from '../store-document.js'
 import { recordAudit } from './audit.js'
 import { letterheadOf, recipientOf } from './letter-context.js'
 import { readSettings, type RegulatorDetails } from './settings.js'
+import { checkEmail } from '../release/letter-check.js'
 import type { Controller } from '../../domain/index.js'
 
 export interface LetterText {
@@ -66,6 +67,8 @@ export async function sendLetterIn(
   letter: LetterText,
   privacyUrl: string,
 ): Promise<StoredLetter> {
+  // A notice is checked like a response: nothing the case redacted goes out in it (issue 10).
+  await checkEmail(tx, state, letter, [], 'letter')
   const pdf = await letterPdfFor(deps, state, controller, letter, (await readSettings(tx)).regulator)
   const doc = await storeDocumentIn(tx, deps, actor, {
     caseId: state.id,

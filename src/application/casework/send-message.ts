@@ -8,6 +8,7 @@ import type { AppDeps } from '../deps.js'
 import { recordAudit } from './audit.js'
 import { buildLetterContext, recipientOf } from './letter-context.js'
 import { queueEmail } from './send-response.js'
+import { checkEmail } from '../release/letter-check.js'
 
 /**
  * A message to the requester, shown when they follow the case in the portal. The email only says there is a message
@@ -25,6 +26,8 @@ export async function sendMessageToRequester(deps: AppDeps, actor: Actor, caseId
     const state = await findCase(tx, caseId)
     if (!state) throw new DomainError('not-found', `case ${caseId} not found`)
     requireController(actor, state.controllerId)
+    // The requester reads it in the portal: the release gate's text check applies (issue 10).
+    await checkEmail(tx, state, { subject: '', body: text }, [], 'message')
     const id = randomUUID()
     await tx.query(
       `INSERT INTO case_messages (id, case_id, direction, body, document_ids, created_by, created_at)

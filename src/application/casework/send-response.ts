@@ -3,7 +3,7 @@ import { DomainError, localDateInLondon } from '../../domain/index.js'
 import type { CaseState, Controller, ResponseChannel, ResponseDelivery } from '../../domain/index.js'
 import { withTransaction, type Tx } from '../../persistence/db.js'
 import { loadCaseForUpdate } from '../../persistence/repositories/case-repository.js'
-import { findDocument, markReleased } from '../../persistence/repositories/document-repository.js'
+import { markReleased } from '../../persistence/repositories/document-repository.js'
 import { combinePdfs, renderEmail } from '../../notifications/letters.js'
 import { encryptPdf } from '../../notifications/pdf-encrypt.js'
 import type { Actor } from '../actor.js'
@@ -14,8 +14,9 @@ import type { EmailJob } from '../follow-up-jobs.js'
 import { storeDocumentIn } from '../store-document.js'
 import { recordAudit } from './audit.js'
 import { buildLetterContext, recipientOf } from './letter-context.js'
-import type { LetterRecord } from './letter-repository.js'
-import { approvedLetterIn } from './approved-letter.js'
+import { bodyWithEnclosures } from '../release/enclosures.js'
+import { openRelease, type Release } from '../release/gate.js'
+import { checkEmail, checkResponseFile } from '../release/letter-check.js'
 import { readableSecret } from './readable-secret.js'
 import { readSettings } from './settings.js'
 import { letterPdfFor } from './send-letter.js'
@@ -47,13 +48,17 @@ export async function sendResponse(
     const state = await loadCaseForUpdate(tx, caseId)
     if (!state) throw new DomainError('not-found', `case ${caseId} not found`)
     requireController(actor, state.controllerId)
-    const letter = await approvedLetterIn(tx, state)
+    // The release gate: the approved letter and files, exactly as approved, checked again now (issue 10).
+    const release = await openRelease(deps, tx, state)
+    const { letter } = release
     const { context, controller } = await buildLetterContext(tx, deps, state, actor)
-    const pdf = await responsePdf(deps, tx, state, controller, letter)
+    const pdf = await responsePdf(deps, tx, state, controller, release)
+    const filename = `${state.reference}-response.pdf`
+    await checkResponseFile(tx, state, filename, pdf)
     const plain = await storeDocumentIn(tx, deps, actor, {
       caseId,
       kind: 'response',
-      filename: `${state.reference}-response.pdf`,
+      filename,
       contentType: 'application/pdf',
       bytes: pdf,
     })
@@ -75,20 +80,15 @@ export async function sendResponse(
   })
 }
 
-async function responsePdf(deps: AppDeps, tx: Tx, state: CaseState, controller: Controller, letter: LetterRecord) {
-  const letterPdf = await letterPdfFor(deps, state, controller, letter, (await readSettings(tx)).regulator)
-  const files: Uint8Array[] = []
-  for (const id of letter.attachmentDocumentIds) {
-    const doc = await findDocument(tx, id)
-    if (!doc?.storageKey || doc.caseId !== state.id || doc.contentType !== 'application/pdf') {
-      throw new DomainError('validation', `attachment ${id} is not available`, {
-        userMessage:
-          'A file attached to the approved letter is no longer available. Return the draft and attach it again.',
-      })
-    }
-    files.push(await deps.blobs.get(doc.storageKey))
-  }
-  return combinePdfs(letterPdf, files)
+/** The approved letter, ending with the list of what is enclosed, followed by the enclosed files, as one PDF. */
+async function responsePdf(deps: AppDeps, tx: Tx, state: CaseState, controller: Controller, release: Release) {
+  const names = release.files.map((f) => f.file.filename)
+  const text = { subject: release.letter.subject, body: bodyWithEnclosures(release.letter.body, names) }
+  const letterPdf = await letterPdfFor(deps, state, controller, text, (await readSettings(tx)).regulator)
+  return combinePdfs(
+    letterPdf,
+    release.files.map((f) => f.bytes),
+  )
 }
 
 interface Prepared {
@@ -123,7 +123,15 @@ async function deliver(tx: Tx, deps: AppDeps, actor: Actor, state: CaseState, ho
         payload: { documentId: p.documentId },
       })
       if (email)
-        await queueEmail(tx, deps, email, 'response-portal', { ...p.context, followUrl: `${deps.baseUrl}/follow` })
+        await queueEmail(
+          tx,
+          deps,
+          email,
+          'response-portal',
+          { ...p.context, followUrl: `${deps.baseUrl}/follow` },
+          [],
+          state,
+        )
       return { method: 'portal', documentIds: [p.documentId] } satisfies ResponseDelivery
     }
     case 'post':
@@ -162,9 +170,9 @@ async function encryptedEmail(tx: Tx, deps: AppDeps, actor: Actor, state: CaseSt
     eventType: 'ResponseFileReleased',
     payload: { documentId: doc.id, encrypted: true },
   })
-  await queueEmail(tx, deps, to, 'response-encrypted', { ...p.context, followUrl: `${deps.baseUrl}/follow` }, [
-    { documentId: doc.id, filename: doc.filename },
-  ])
+  const attachment = { documentId: doc.id, filename: doc.filename }
+  const context = { ...p.context, followUrl: `${deps.baseUrl}/follow` }
+  await queueEmail(tx, deps, to, 'response-encrypted', context, [attachment], state)
   return { method: 'encrypted-email', documentIds: [doc.id] } satisfies ResponseDelivery
 }
 
@@ -175,9 +183,23 @@ export async function queueEmail(
   template: string,
   context: Record<string, unknown>,
   attachments?: EmailJob['attachments'],
+  checkedFor?: CaseState,
 ): Promise<void> {
   // The context comes from buildLetterContext, so it carries the privacy notice link every message must give.
   const mail = renderEmail(template, context)
-  const job: EmailJob = { to: [to], subject: mail.subject, text: mail.body, ...(attachments ? { attachments } : {}) }
+  // An email to the requester about their case goes through the release gate's text check (issue 10).
+  if (checkedFor)
+    await checkEmail(
+      tx,
+      checkedFor,
+      mail,
+      (attachments ?? []).map((a) => a.filename),
+    )
+  const job: EmailJob = {
+    to: [to],
+    subject: mail.subject,
+    text: mail.body,
+    ...(attachments?.length ? { attachments } : {}),
+  }
   await deps.jobs.enqueue(tx, 'email-send', job)
 }

@@ -1,5 +1,6 @@
 import { DomainError, OUTCOME_LABELS } from '../../domain/index.js'
-import { withTransaction } from '../../persistence/db.js'
+import type { CaseState } from '../../domain/index.js'
+import { withTransaction, type Tx } from '../../persistence/db.js'
 import { loadCaseForUpdate } from '../../persistence/repositories/case-repository.js'
 import { LETTER_TEMPLATES } from '../../notifications/letters.js'
 import type { Actor } from '../actor.js'
@@ -20,16 +21,30 @@ export async function submitLetterForReview(
     const state = await loadCaseForUpdate(tx, caseId)
     if (!state) throw new DomainError('not-found', `case ${caseId} not found`)
     requireController(actor, state.controllerId)
-    const letter = await findLetter(tx, caseId, letterId)
-    if (!letter || LETTER_TEMPLATES[letter.template].kind !== 'response' || letter.sentAt) {
-      throw new DomainError('not-found', `no draft response ${letterId}`)
-    }
-    const summary = `${letter.subject}${letter.outcome ? `: ${OUTCOME_LABELS[letter.outcome]}` : ''}`
-    return applyCommand(deps, tx, actor, state, {
-      type: 'SubmitDraft',
-      version: (state.draft?.version ?? 0) + 1,
-      summary,
-      letterId,
-    })
+    return submitLetterIn(tx, deps, actor, state, letterId)
   })
+}
+
+/**
+ * Submits in the caller's transaction. The draft's version is the letter's own version number, the one every page
+ * shows (issue 10: a count of submissions recorded "version 3" as "version 1"); the release gate checks the letter
+ * and binds its text and files to the submission (application/release/gate.ts).
+ */
+export async function submitLetterIn(
+  tx: Tx,
+  deps: AppDeps,
+  actor: Actor,
+  state: CaseState,
+  letterId: string,
+): Promise<CommandOutcome> {
+  requireCommandPermission(actor, { type: 'SubmitDraft', version: 1, summary: 'x' })
+  const letter = await findLetter(tx, state.id, letterId)
+  if (!letter) throw new DomainError('not-found', `no letter ${letterId}`)
+  if (LETTER_TEMPLATES[letter.template].kind !== 'response' || letter.sentAt) {
+    throw new DomainError('invalid-transition', `letter ${letterId} is not a draft response`, {
+      userMessage: 'Only a draft response letter can be sent for approval.',
+    })
+  }
+  const summary = `${letter.subject}${letter.outcome ? `: ${OUTCOME_LABELS[letter.outcome]}` : ''}`
+  return applyCommand(deps, tx, actor, state, { type: 'SubmitDraft', version: letter.version, summary, letterId })
 }

@@ -22,6 +22,7 @@ const CASE_TABLES = [
   'redactions',
   'disclosure_withheld_pages',
   'disclosure_runs',
+  'release_markings',
 ] as const
 
 /**

@@ -115,7 +115,14 @@ async function seedCase(
       if (step.day > demo.receivedAgo) continue
       const actor = actors.get(step.by)!
       const stepDeps = { ...deps, clock: at(step.day) }
-      const command = await withDemoLetter(tx, stepDeps, actor, state, step.command({ ...ids, route }, on))
+      const command = await withDemoLetter(
+        tx,
+        stepDeps,
+        actor,
+        state,
+        step.command({ ...ids, route }, on),
+        !demo.key.startsWith('history-'),
+      )
       ;({ state } = await applyCommand(stepDeps, tx, actor, state, command))
     }
     return state

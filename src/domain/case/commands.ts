@@ -2,6 +2,7 @@ import type { LocalDate, ProcessingRoute } from '../clock/index.js'
 import type { DocumentSeen, RequesterType } from '../requester/evidence-rules.js'
 import type { Right } from '../rights/rights.js'
 import type {
+  BoundFile,
   CaseType,
   Channel,
   DeadlineFlagKind,
@@ -40,7 +41,15 @@ export type Command =
   | { type: 'StartWork' }
   | Refuse
   | { type: 'Redirect'; to: RedirectTarget; controllerName?: string; note: string }
-  | { type: 'SubmitDraft'; version: number; summary: string; letterId?: string }
+  | {
+      type: 'SubmitDraft'
+      version: number
+      summary: string
+      letterId?: string
+      /** Set by the release gate from the letter itself, never taken from a client. */
+      letterSha256?: string
+      files?: BoundFile[]
+    }
   | { type: 'Approve' }
   | { type: 'ReturnDraft'; comments: string }
   | RecordResponseSent
@@ -49,7 +58,7 @@ export type Command =
   | { type: 'Close' }
   | { type: 'Reopen'; reason: string }
   | { type: 'LinkCase'; otherCaseId: string; relation: LinkRelation }
-  | { type: 'DecideReview'; upheld: boolean; reasons: string }
+  | { type: 'DecideReview'; upheld: boolean; reasons: string; letterId?: string; letterVersion?: number }
   | { type: 'RecordComplaintOutcome'; upheld: boolean; summary: string }
   | { type: 'RecordRegulatorEnquiry'; summary: string; dueOn?: LocalDate; regulatorReference?: string }
   | { type: 'FlagDeadline'; kind: DeadlineFlagKind; forDate: LocalDate }

@@ -89,7 +89,16 @@ export function decideReview(state: CaseState, cmd: Cmd<'DecideReview'>, ctx: De
     return fail('four-eyes', `${ctx.actorId} drafted the review response and cannot also decide it`)
   }
   const outcome = cmd.upheld ? 'review-upheld' : 'review-not-upheld'
-  return emit(ctx, { type: 'ReviewDecided', upheld: cmd.upheld, reasons: cmd.reasons.trim(), outcome, on: ctx.today })
+  return emit(ctx, {
+    type: 'ReviewDecided',
+    upheld: cmd.upheld,
+    reasons: cmd.reasons.trim(),
+    outcome,
+    on: ctx.today,
+    // The outcome letter written with the decision: the decision is its sign-off, so the record names its version.
+    ...(cmd.letterId ? { letterId: cmd.letterId } : {}),
+    ...(cmd.letterVersion ? { letterVersion: cmd.letterVersion } : {}),
+  })
 }
 
 /** DPA s.164A(3): tell the complainant the outcome; the letter then goes through draft and approval. */

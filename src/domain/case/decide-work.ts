@@ -151,17 +151,29 @@ function identityGate(state: CaseState, ctx: DecideContext): Check {
   })
 }
 
+/**
+ * A draft goes to the reviewer while the case is worked on; a newer version may also replace an approved one, which
+ * then needs approving again (issue 10: any change after approval voids it). Not while the reviewer is reading one.
+ */
+function draftableStatus(state: CaseState): Check {
+  if (state.status === 'approved' && state.caseType !== 'review' && state.draft) return null
+  return requireStatus(state, ['in-progress'], 'submit a draft')
+}
+
 export function submitDraft(state: CaseState, cmd: Cmd<'SubmitDraft'>, ctx: DecideContext): Decision {
-  const problem =
-    requireStatus(state, ['in-progress'], 'submit a draft') ??
-    identityGate(state, ctx) ??
-    requireText(cmd.summary, 'summary')
+  const problem = draftableStatus(state) ?? identityGate(state, ctx) ?? requireText(cmd.summary, 'summary')
   if (problem) return problem
   if (!Number.isInteger(cmd.version) || cmd.version <= (state.draft?.version ?? 0)) {
     return fail('conflict', `draft version ${cmd.version} is not after version ${state.draft?.version ?? 0}`)
   }
-  const letter = cmd.letterId ? { letterId: cmd.letterId } : {}
-  return emit(ctx, { type: 'DraftSubmitted', version: cmd.version, summary: cmd.summary.trim(), ...letter })
+  return emit(ctx, {
+    type: 'DraftSubmitted',
+    version: cmd.version,
+    summary: cmd.summary.trim(),
+    ...(cmd.letterId ? { letterId: cmd.letterId } : {}),
+    ...(cmd.letterSha256 ? { letterSha256: cmd.letterSha256 } : {}),
+    ...(cmd.files ? { files: cmd.files } : {}),
+  })
 }
 
 export function approve(state: CaseState, ctx: DecideContext): Decision {
@@ -171,7 +183,15 @@ export function approve(state: CaseState, ctx: DecideContext): Decision {
   // Seed 002 review step: a second person checks every response before it goes (four-eyes).
   if (state.draft?.drafterId === ctx.actorId)
     return fail('four-eyes', `${ctx.actorId} drafted version ${state.draft.version}`)
-  return emit(ctx, { type: 'DraftApproved', version: state.draft?.version ?? 0 })
+  // The approval names exactly what was submitted: the letter version, its text's hash and each file's hash.
+  const d = state.draft
+  return emit(ctx, {
+    type: 'DraftApproved',
+    version: d?.version ?? 0,
+    ...(d?.letterId ? { letterId: d.letterId } : {}),
+    ...(d?.letterSha256 ? { letterSha256: d.letterSha256 } : {}),
+    ...(d?.files ? { files: d.files } : {}),
+  })
 }
 
 export function returnDraft(state: CaseState, cmd: Cmd<'ReturnDraft'>, ctx: DecideContext): Decision {

@@ -2,6 +2,7 @@ import type { LocalDate, ProcessingRoute } from '../clock/index.js'
 import type { DocumentSeen, RequesterType } from '../requester/evidence-rules.js'
 import type { Right } from '../rights/rights.js'
 import type {
+  BoundFile,
   CaseType,
   Channel,
   DeadlineFlagKind,
@@ -101,8 +102,15 @@ export type CaseEvent =
       outcome: Outcome
       on: LocalDate
     })
-  | (Base & { type: 'DraftSubmitted'; version: number; summary: string; letterId?: string })
-  | (Base & { type: 'DraftApproved'; version: number })
+  | (Base & {
+      type: 'DraftSubmitted'
+      version: number
+      summary: string
+      letterId?: string
+      letterSha256?: string
+      files?: BoundFile[]
+    })
+  | (Base & { type: 'DraftApproved'; version: number; letterId?: string; letterSha256?: string; files?: BoundFile[] })
   | (Base & { type: 'DraftReturned'; version: number; comments: string })
   | (Base & {
       type: 'ResponseSent'
@@ -122,7 +130,15 @@ export type CaseEvent =
   | (Base & { type: 'CaseClosed'; on: LocalDate })
   | (Base & { type: 'CaseReopened'; reason: string; on: LocalDate })
   | (Base & { type: 'CaseLinked'; otherCaseId: string; relation: LinkRelation })
-  | (Base & { type: 'ReviewDecided'; upheld: boolean; reasons: string; outcome: Outcome; on: LocalDate })
+  | (Base & {
+      type: 'ReviewDecided'
+      upheld: boolean
+      reasons: string
+      outcome: Outcome
+      on: LocalDate
+      letterId?: string
+      letterVersion?: number
+    })
   | (Base & { type: 'ComplaintOutcomeRecorded'; upheld: boolean; summary: string; outcome: Outcome; on: LocalDate })
   | (Base & {
       type: 'RegulatorEnquiryRecorded'

@@ -132,12 +132,21 @@ const evolvers: Evolvers = {
       submittedAt: e.at,
       summary: e.summary,
       ...(e.letterId ? { letterId: e.letterId } : {}),
+      ...(e.letterSha256 ? { letterSha256: e.letterSha256 } : {}),
+      ...(e.files ? { files: e.files } : {}),
     },
   }),
   DraftApproved: (s, e) => ({
     ...s,
     status: 'approved',
-    approval: { approverId: e.actorId, approvedAt: e.at, version: e.version },
+    approval: {
+      approverId: e.actorId,
+      approvedAt: e.at,
+      version: e.version,
+      ...(e.letterId ? { letterId: e.letterId } : {}),
+      ...(e.letterSha256 ? { letterSha256: e.letterSha256 } : {}),
+      ...(e.files ? { files: e.files } : {}),
+    },
   }),
   DraftReturned: (s, e) => ({
     ...without(s, 'approval'),
@@ -201,7 +210,17 @@ const evolvers: Evolvers = {
     status: 'approved',
     outcome: e.outcome,
     reviewDecision: { upheld: e.upheld, reasons: e.reasons, decidedBy: e.actorId, decidedOn: e.on },
-    approval: { approverId: e.actorId, approvedAt: e.at, version: s.draft?.version ?? 0 },
+    // An appeal's outcome letter is written with the decision (its version is in the event); an appeal decided
+    // without one approves whatever draft was submitted, if any. Never "version 0".
+    approval: {
+      approverId: e.actorId,
+      approvedAt: e.at,
+      ...(e.letterVersion !== undefined
+        ? { version: e.letterVersion, ...(e.letterId ? { letterId: e.letterId } : {}) }
+        : s.draft
+          ? { version: s.draft.version, ...(s.draft.letterId ? { letterId: s.draft.letterId } : {}) }
+          : {}),
+    },
   }),
   ComplaintOutcomeRecorded: (s, e) => ({
     ...s,

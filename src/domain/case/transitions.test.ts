@@ -151,7 +151,6 @@ const refused: Record<CaseStatus, Partial<Record<CaseCommand, DomainErrorCode>>>
   },
   approved: {
     Approve: 'invalid-transition',
-    SubmitDraft: 'invalid-transition',
     StartWork: 'invalid-transition',
     Refuse: 'invalid-transition',
     RequestIdentity: 'invalid-transition',
@@ -201,7 +200,8 @@ const accepted: Record<CaseStatus, Command[]> = {
     sample.Extend,
   ],
   'in-review': [sample.Approve, sample.ReturnDraft, sample.Withdraw, sample.Extend, sample.Assign],
-  approved: [sample.RecordResponseSent, sample.ReturnDraft, sample.Withdraw, sample.Extend],
+  // A newer version may replace an approved draft; it then needs approving again (issue 10).
+  approved: [sample.RecordResponseSent, sample.ReturnDraft, sample.Withdraw, sample.Extend, sample.SubmitDraft],
   responded: [sample.Close, sample.Reopen, sample.LinkCase],
   closed: [sample.Reopen, sample.LinkCase],
   withdrawn: [sample.Reopen, sample.LinkCase],

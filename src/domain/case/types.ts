@@ -176,9 +176,21 @@ export interface CaseState {
     submittedAt?: string
     summary: string
     letterId?: string
+    /** The exact letter text and files submitted (the release gate binds the approval to them). */
+    letterSha256?: string
+    files?: BoundFile[]
     comments?: string[]
   }
-  approval?: { approverId: string; approvedAt: string; version: number }
+  /** What the reviewer approved: one letter version and the exact files, by SHA-256 (issue 10). */
+  approval?: {
+    approverId: string
+    approvedAt: string
+    /** The letter version approved; none when an appeal was decided without a letter written in Rightsdesk. */
+    version?: number
+    letterId?: string
+    letterSha256?: string
+    files?: BoundFile[]
+  }
   refusal?: {
     basis: RefusalBasis
     exemptionCodes: string[]
@@ -208,6 +220,17 @@ export interface CaseState {
   closedOn?: LocalDate
   /** Number of events applied; the expected version for optimistic concurrency. */
   version: number
+}
+
+/**
+ * A file bound to a submitted or approved response: its SHA-256, and why it may go out ("bundle:<run>" for a verified
+ * bundle, "marking:<id>" for a document marked "disclose in full"), so a rebuilt bundle or a changed marking no
+ * longer matches what was approved.
+ */
+export interface BoundFile {
+  documentId: string
+  sha256: string
+  basis: string
 }
 
 /** Statuses in which the office is waiting on the requester; the matching restart or pause is open. */

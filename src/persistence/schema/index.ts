@@ -176,3 +176,4 @@ export const settings = pgTable('settings', {
 export * from './governance.js'
 export * from './casework.js'
 export * from './disclosure.js'
+export * from './release.js'

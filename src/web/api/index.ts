@@ -15,6 +15,7 @@ import { sendProblem } from '../problem.js'
 import { actorFromBearer } from './auth.js'
 import { caseRoutes } from './cases.js'
 import { auditRoutes } from './audit.js'
+import { letterRoutes } from './letters.js'
 
 /** The JSON API under /api: OpenAPI at /api/docs, v1 resources behind bearer tokens, errors as problem+json. */
 export async function registerApi(app: FastifyInstance, deps: AppDeps): Promise<void> {
@@ -80,6 +81,7 @@ export async function registerApi(app: FastifyInstance, deps: AppDeps): Promise<
       })
       await api.register(caseRoutes(deps))
       await api.register(auditRoutes(deps))
+      await api.register(letterRoutes(deps))
     },
     { prefix: '/api/v1' },
   )

@@ -13,6 +13,7 @@ import { registerLetterRoutes } from './letters/routes.js'
 import { page } from './render.js'
 import { registerReportRoutes } from './reports/routes.js'
 import { registerSendRoutes } from './send/routes.js'
+import { registerReleaseRoutes } from './release/routes.js'
 import { registerSignIn } from './sign-in/routes.js'
 import { registerTaskRoutes } from './tasks/routes.js'
 import { registerStaffUploads } from './uploads.js'
@@ -41,6 +42,7 @@ export async function registerStaff(app: FastifyInstance, deps: AppDeps): Promis
       registerActionRoutes(staff, deps)
       registerLetterRoutes(staff, deps)
       registerSendRoutes(staff, deps)
+      registerReleaseRoutes(staff, deps)
       registerTaskRoutes(staff, deps)
       registerAdminRoutes(staff, deps)
       registerReportRoutes(staff, deps)

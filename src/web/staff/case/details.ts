@@ -107,7 +107,9 @@ export function caseDetails(s: CaseState, directory: readonly DirectoryEntry[]) 
     ...row(
       'approval',
       s.approval
-        ? text('casework.details.approvalText', { version: s.approval.version, who: who(s.approval.approverId) })
+        ? s.approval.version !== undefined
+          ? text('casework.details.approvalText', { version: s.approval.version, who: who(s.approval.approverId) })
+          : text('casework.details.approvalNoVersion', { who: who(s.approval.approverId) })
         : null,
     ),
     ...row(

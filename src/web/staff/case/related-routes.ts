@@ -3,6 +3,7 @@ import type { AppDeps } from '../../../application/deps.js'
 import { decideAppeal } from '../../../application/casework/decide-appeal.js'
 import { logRelatedCase, type RelatedCaseInput } from '../../../application/casework/log-related-case.js'
 import { sendMessageToRequester } from '../../../application/casework/send-message.js'
+import { RELEASE_GATE_CODES } from '../../../application/release/index.js'
 import { getCase } from '../../../application/get-case.js'
 import { DomainError, isDomainError, localDateInLondon } from '../../../domain/index.js'
 import type { Channel } from '../../../domain/index.js'
@@ -32,7 +33,7 @@ export function registerRelatedRoutes(app: FastifyInstance, deps: AppDeps): void
         await sendMessageToRequester(deps, staffOf(request), idOf(request), str(request.body, 'body'))
         return reply.redirect(`/staff/cases/${idOf(request)}?done=message#messages`, 303)
       } catch (error) {
-        if (isDomainError(error) && error.code === 'validation')
+        if (isDomainError(error) && ['validation', ...RELEASE_GATE_CODES].includes(error.code))
           return messageForm(deps, request, reply, formErrors(error))
         throw error
       }

@@ -10,7 +10,8 @@ import { getCase } from '../../../application/get-case.js'
 import { actorName, userDirectory, type DirectoryEntry } from '../../../application/staff/user-directory.js'
 import { isDomainError, localDateInLondon } from '../../../domain/index.js'
 import type { CaseState } from '../../../domain/index.js'
-import type { DocumentKind } from '../../../persistence/repositories/document-repository.js'
+import type { DocumentKind, DocumentRecord } from '../../../persistence/repositories/document-repository.js'
+import { currentMarkings, MARKABLE_KINDS } from '../../../application/release/releasable-files.js'
 import { findController } from '../../../persistence/repositories/controller-repository.js'
 import { contentDisposition } from '../../downloads.js'
 import { text } from '../../nunjucks.js'
@@ -108,6 +109,9 @@ async function casePage(deps: AppDeps, request: FastifyRequest, reply: FastifyRe
         datetime: { timestamp: londonWallTime(e.at), type: 'datetime' },
       })),
     nameOf: (actorId: string) => actorName(directory, actorId),
+    marked: Object.fromEntries([...(await currentMarkings(deps.pool, view.state.id)).keys()].map((k) => [k, true])),
+    markable: (d: DocumentRecord) =>
+      !d.purgedAt && d.contentType === 'application/pdf' && MARKABLE_KINDS.includes(d.kind),
     kindOf: (kind: string) => textOr(`casework.documentKinds.${kind}`, kind),
     done: typeof query.done === 'string' ? query.done : null,
     logged: query.logged === '1',

@@ -2,7 +2,6 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { AppDeps } from '../../../application/deps.js'
 import { draftResponseLetter, responseOutcomes, reviseLetter } from '../../../application/casework/draft-letter.js'
 import { openLetter } from '../../../application/casework/open-letter.js'
-import { submitLetterForReview } from '../../../application/casework/submit-letter.js'
 import { caseWorkspace } from '../../../application/casework/case-workspace.js'
 import { getCase } from '../../../application/get-case.js'
 import { isDomainError, localDateInLondon, OUTCOME_LABELS } from '../../../domain/index.js'
@@ -14,6 +13,9 @@ import { COMMON_EXEMPTIONS, exemptionItems } from '../actions/work.js'
 import { formErrors, identity, list, page, str, type FormErrors } from '../render.js'
 import { staffRoute } from '../route.js'
 import { caseSummary } from '../case/summary.js'
+import { bodyWithEnclosures, latestResponseDraft, RELEASE_GATE_CODES } from '../../../application/release/index.js'
+import { fileChoices } from './files.js'
+import { reviewPage } from './review-page.js'
 
 const params = (request: FastifyRequest) => request.params as { id: string; letterId: string }
 
@@ -40,7 +42,7 @@ export function registerLetterRoutes(app: FastifyInstance, deps: AppDeps): void 
         })
         return reply.redirect(`/staff/cases/${params(request).id}/letters/${letter.id}`, 303)
       } catch (error) {
-        if (isDomainError(error) && ['validation', 'invalid-transition'].includes(error.code))
+        if (isDomainError(error) && FORM_CODES.includes(error.code))
           return startForm(deps, request, reply, formErrors(error))
         throw error
       }
@@ -60,19 +62,24 @@ export function registerLetterRoutes(app: FastifyInstance, deps: AppDeps): void 
       const b = request.body
       const { id, letterId } = params(request)
       try {
-        const saved = await reviseLetter(deps, staffOf(request), id, letterId, {
-          subject: str(b, 'subject'),
-          body: str(b, 'body'),
-          exemptionCodes: list(b, 'exemptionCodes'),
-          attachmentDocumentIds: list(b, 'attachmentDocumentIds'),
-        })
-        if (str(b, 'step') === 'submit') {
-          await submitLetterForReview(deps, staffOf(request), id, saved.id)
-          return reply.redirect(`/staff/cases/${id}?done=submitted`, 303)
-        }
+        const submit = str(b, 'step') === 'submit'
+        const saved = await reviseLetter(
+          deps,
+          staffOf(request),
+          id,
+          letterId,
+          {
+            subject: str(b, 'subject'),
+            body: str(b, 'body'),
+            exemptionCodes: list(b, 'exemptionCodes'),
+            attachmentDocumentIds: list(b, 'attachmentDocumentIds'),
+          },
+          { submit },
+        )
+        if (submit) return reply.redirect(`/staff/cases/${id}?done=submitted`, 303)
         return reply.redirect(`/staff/cases/${id}/letters/${saved.id}?saved=1`, 303)
       } catch (error) {
-        if (isDomainError(error) && ['validation', 'invalid-transition'].includes(error.code))
+        if (isDomainError(error) && FORM_CODES.includes(error.code))
           return letterPage(deps, request, reply, formErrors(error))
         throw error
       }
@@ -100,6 +107,9 @@ export function registerLetterRoutes(app: FastifyInstance, deps: AppDeps): void 
   })
 }
 
+/** Refusals shown on the form: bad input, a step not possible now, and the release gate's findings. */
+const FORM_CODES = ['validation', 'invalid-transition', 'conflict', ...RELEASE_GATE_CODES]
+
 async function startForm(deps: AppDeps, request: FastifyRequest, reply: FastifyReply, errors?: FormErrors) {
   const actor = staffOf(request)
   const view = await getCase(deps, actor, params(request).id)
@@ -122,7 +132,7 @@ async function startForm(deps: AppDeps, request: FastifyRequest, reply: FastifyR
         checked: str(b, 'outcome') === o || outcomes.length === 1,
       })),
       ...splitExemptions(exemptionItems({ state: view.state }), list(b, 'exemptionCodes')),
-      attachments: pdfs(ws.documents, list(b, 'attachmentDocumentIds')),
+      files: await fileChoices(deps, view.state.id, list(b, 'attachmentDocumentIds')),
       drafts: ws.letters.filter((l) => LETTER_TEMPLATES[l.template].kind === 'response' && !l.sentAt),
       values: b,
       errors,
@@ -145,30 +155,24 @@ function splitExemptions(items: { value: string; text: string; hint?: string }[]
   }
 }
 
-function pdfs(
-  documents: { id: string; filename: string; contentType: string; storageKey: string | null; kind: string }[],
-  chosen: string[],
-) {
-  return documents
-    .filter(
-      (d) => d.storageKey && d.contentType === 'application/pdf' && ['material', 'response', 'bundle'].includes(d.kind),
-    )
-    .map((d) => ({ value: d.id, text: d.filename, checked: chosen.includes(d.id) }))
-}
-
 async function letterPage(deps: AppDeps, request: FastifyRequest, reply: FastifyReply, errors?: FormErrors) {
   const actor = staffOf(request)
   const { id, letterId } = params(request)
   const { letter, state } = await openLetter(deps, actor, id, letterId, 'text')
   const view = await getCase(deps, actor, id)
-  const ws = await caseWorkspace(deps.pool, actor, state)
   const b = request.method === 'POST' ? request.body : null
   const { may } = await identity(deps, request)
+  // After approval the letter in hand (the approved version) may still be changed, and goes back for approval.
+  const latest = await latestResponseDraft(deps.pool, id)
+  const afterApproval = state.status === 'approved' && state.caseType !== 'review' && latest?.id === letter.id
   const editable =
     LETTER_TEMPLATES[letter.template].kind === 'response' &&
     !letter.sentAt &&
-    state.status === 'in-progress' &&
+    (state.status === 'in-progress' || afterApproval) &&
     Boolean(may?.('case:draft'))
+  const chosen = b ? list(b, 'attachmentDocumentIds') : letter.attachmentDocumentIds
+  const files = await fileChoices(deps, id, chosen)
+  const names = chosen.flatMap((d) => files.names.get(d) ?? [])
   return page(
     deps,
     request,
@@ -180,38 +184,19 @@ async function letterPage(deps: AppDeps, request: FastifyRequest, reply: Fastify
       controllerId: state.controllerId,
       summary: caseSummary(view, localDateInLondon(deps.clock.now())),
       letter,
-      letterHtml: letterBodyHtml(letter.body, GOVUK_LETTER_CLASSES),
+      letterHtml: letterBodyHtml(bodyWithEnclosures(letter.body, names), GOVUK_LETTER_CLASSES),
+      enclosed: names.length ? text('casework.letters.enclosedNote', { list: `Enclosed: ${names.join(', ')}` }) : '',
+      afterApproval,
       outcome: letter.outcome ? OUTCOME_LABELS[letter.outcome] : null,
       editable,
       subject: b ? str(b, 'subject') : letter.subject,
       body: b ? str(b, 'body') : letter.body,
       ...splitExemptions(exemptionItems({ state }), b ? list(b, 'exemptionCodes') : letter.exemptionCodes),
-      attachments: pdfs(ws.documents, b ? list(b, 'attachmentDocumentIds') : letter.attachmentDocumentIds),
+      files,
       showExemptions: ['disclosed-in-part', 'action-declined', 'refused-exemption'].includes(letter.outcome ?? ''),
       saved: (request.query as Record<string, unknown>).saved === '1',
       errors,
     },
     errors ? 400 : 200,
   )
-}
-
-async function reviewPage(deps: AppDeps, request: FastifyRequest, reply: FastifyReply) {
-  const actor = staffOf(request)
-  const view = await getCase(deps, actor, params(request).id)
-  const letterId = view.state.draft?.letterId
-  const opened = letterId ? await openLetter(deps, actor, view.state.id, letterId, 'text') : null
-  const ws = await caseWorkspace(deps.pool, actor, view.state)
-  return page(deps, request, reply, 'staff/letters/review.njk', {
-    pageTitle: text('casework.review.title'),
-    caseId: view.state.id,
-    controllerId: view.state.controllerId,
-    summary: caseSummary(view, localDateInLondon(deps.clock.now())),
-    draft: view.state.draft,
-    letter: opened?.letter ?? null,
-    letterHtml: opened ? letterBodyHtml(opened.letter.body, GOVUK_LETTER_CLASSES) : '',
-    outcome: opened?.letter.outcome ? OUTCOME_LABELS[opened.letter.outcome] : null,
-    attachments: ws.documents.filter((d) => opened?.letter.attachmentDocumentIds.includes(d.id)),
-    ownDraft: view.state.draft?.drafterId === actor.id,
-    inReview: view.state.status === 'in-review',
-  })
 }

@@ -12,6 +12,8 @@ import { staffOf } from '../access.js'
 import { formErrors, list, page, str, type FormErrors } from '../render.js'
 import { staffRoute } from '../route.js'
 import { caseSummary } from '../case/summary.js'
+import { changesSince, RELEASE_GATE_CODES } from '../../../application/release/index.js'
+import { fileChoices } from '../letters/files.js'
 
 const idOf = (request: FastifyRequest) => (request.params as { id: string }).id
 
@@ -46,7 +48,7 @@ export function registerSendRoutes(app: FastifyInstance, deps: AppDeps): void {
         await sendResponse(deps, staffOf(request), idOf(request), how)
         return reply.redirect(`/staff/cases/${idOf(request)}?done=sent`, 303)
       } catch (error) {
-        if (isDomainError(error) && error.code === 'validation')
+        if (isDomainError(error) && ['validation', ...RELEASE_GATE_CODES].includes(error.code))
           return sendForm(
             deps,
             request,
@@ -94,6 +96,15 @@ export function registerSendRoutes(app: FastifyInstance, deps: AppDeps): void {
 async function sendForm(deps: AppDeps, request: FastifyRequest, reply: FastifyReply, errors?: FormErrors) {
   const view = await getCase(deps, staffOf(request), idOf(request))
   const letter = await approvedLetterIn(deps.pool, view.state).catch(() => null)
+  // What the gate will check, shown before anyone presses the button: each file and why it may go (issue 10).
+  const choices = letter ? await fileChoices(deps, view.state.id, letter.attachmentDocumentIds) : null
+  const files = (letter?.attachmentDocumentIds ?? []).map((id) => {
+    const item = choices?.items.find((i) => i.value === id)
+    const sha256 = view.state.approval?.files?.find((f) => f.documentId === id)?.sha256 ?? ''
+    return { filename: item?.text ?? choices?.names.get(id) ?? id, label: item?.hint.text ?? '', sha256 }
+  })
+  const changed =
+    letter && view.state.caseType !== 'review' ? await changesSince(deps.pool, view.state, view.state.approval ?? {}) : []
   const b = request.body ?? {}
   const email = recipientOf(view.state).email
   return page(
@@ -107,6 +118,9 @@ async function sendForm(deps: AppDeps, request: FastifyRequest, reply: FastifyRe
       controllerId: view.state.controllerId,
       summary: caseSummary(view, localDateInLondon(deps.clock.now())),
       letter,
+      files,
+      changed,
+      approvedVersion: view.state.approval?.version ?? null,
       outcome: letter?.outcome ? OUTCOME_LABELS[letter.outcome] : null,
       email: email ?? null,
       toRegulator: view.state.caseType === 'regulator-case',
