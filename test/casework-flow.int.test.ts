@@ -176,6 +176,19 @@ describe('a subject access request from logging to the appeal decision, through 
 
   it('drafts, is returned by the reviewer, redrafts, and is approved by someone else', async () => {
     const c = await dp()
+    // What a search returns goes out only once the DP manager marks it "disclose in full" (issue 10 release gate).
+    const found = await h.db.pool.query(`SELECT id FROM documents WHERE case_id = $1 AND filename = $2`, [
+      caseId,
+      'emails-about-robin.pdf',
+    ])
+    const markUrl = `/staff/cases/${caseId}/documents/${found.rows[0].id}/disclose-in-full`
+    await c.get(markUrl)
+    const marked = await c.post(markUrl, {
+      reason: 'Emails about Robin’s own complaint, found in the March inbox search',
+      thirdParty: 'consent',
+      thirdPartyDecision: 'J Smith agreed by email on 2 March to the emails being disclosed',
+    })
+    expect(marked.statusCode, c.$(marked)('.govuk-error-summary').text()).toBe(303)
     const start = await c.get(`/staff/cases/${caseId}/draft`)
     const material = c.$(start)('input[name="attachmentDocumentIds"]').first().attr('value')!
     const drafted = await c.post(`/staff/cases/${caseId}/draft`, {
