@@ -160,7 +160,14 @@ describe.skipIf(!hasChromium)('a full subject access request, role by role, in t
 
   it('the DP manager drafts; the reviewer returns it; the DP manager redrafts; the reviewer approves', async () => {
     await as('dp-manager', async (page) => {
+      // A search return goes out only once the DP manager marks it "disclose in full" (issue 10 release gate).
       await page.goto(caseUrl)
+      await page.getByRole('link', { name: 'Disclose in full… march-emails.pdf' }).click()
+      await look(page, 'disclose-in-full')
+      await page.getByLabel('Why can it be disclosed in full?').fill('Sam’s own emails about the March complaint')
+      await choose(page, 'No, only information about the requester')
+      await page.getByRole('button', { name: 'Mark to disclose in full' }).click()
+      await page.waitForURL(/done=marked/)
       await step(page, 'Draft the response')
       await look(page, 'draft-start')
       await choose(page, 'information provided in part')
