@@ -104,7 +104,9 @@ async function sendForm(deps: AppDeps, request: FastifyRequest, reply: FastifyRe
     return { filename: item?.text ?? choices?.names.get(id) ?? id, label: item?.hint.text ?? '', sha256 }
   })
   const changed =
-    letter && view.state.caseType !== 'review' ? await changesSince(deps.pool, view.state, view.state.approval ?? {}) : []
+    letter && view.state.caseType !== 'review'
+      ? await changesSince(deps.pool, view.state, view.state.approval ?? {})
+      : []
   const b = request.body ?? {}
   const email = recipientOf(view.state).email
   return page(
