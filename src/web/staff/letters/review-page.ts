@@ -9,6 +9,7 @@ import { text } from '../../nunjucks.js'
 import { staffOf } from '../access.js'
 import { page } from '../render.js'
 import { caseSummary } from '../case/summary.js'
+import { fileChoices } from './files.js'
 
 /**
  * The reviewer's page: the exact version submitted, as the requester will read it (with its "Enclosed" list), and
@@ -24,6 +25,7 @@ export async function reviewPage(deps: AppDeps, request: FastifyRequest, reply: 
   const names = letter ? await enclosedNames(deps.pool, letter.caseId, letter.attachmentDocumentIds) : []
   const inReview = view.state.status === 'in-review'
   const changed = inReview && draft?.letterId ? await changesSince(deps.pool, view.state, draft) : []
+  const choices = letter ? await fileChoices(deps, letter.caseId, letter.attachmentDocumentIds) : null
   return page(deps, request, reply, 'staff/letters/review.njk', {
     pageTitle: text('casework.review.title'),
     caseId: view.state.id,
@@ -37,6 +39,7 @@ export async function reviewPage(deps: AppDeps, request: FastifyRequest, reply: 
       id,
       filename: names[i] ?? id,
       sha256: draft?.files?.find((f) => f.documentId === id)?.sha256 ?? '',
+      label: choices?.items.find((c) => c.value === id)?.hint.text ?? '',
     })),
     changed,
     ownDraft: draft?.drafterId === actor.id,

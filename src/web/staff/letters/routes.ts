@@ -185,6 +185,14 @@ async function letterPage(deps: AppDeps, request: FastifyRequest, reply: Fastify
       summary: caseSummary(view, localDateInLondon(deps.clock.now())),
       letter,
       letterHtml: letterBodyHtml(bodyWithEnclosures(letter.body, names), GOVUK_LETTER_CLASSES),
+      // The draft in hand may be the version under review or the one approved: say so, not just "draft".
+      letterStatus: text(
+        state.draft?.letterId !== letter.id || state.status === 'in-progress'
+          ? 'casework.letters.draft'
+          : state.status === 'approved'
+            ? 'casework.letters.approved'
+            : 'casework.letters.inReview',
+      ),
       enclosed: names.length ? text('casework.letters.enclosedNote', { list: `Enclosed: ${names.join(', ')}` }) : '',
       afterApproval,
       outcome: letter.outcome ? OUTCOME_LABELS[letter.outcome] : null,
