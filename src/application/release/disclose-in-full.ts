@@ -135,7 +135,7 @@ export async function withdrawDiscloseInFull(deps: AppDeps, actor: Actor, caseId
     const state = await loadCaseForUpdate(tx, caseId)
     if (!state) throw new DomainError('not-found', `case ${caseId} not found`)
     requireController(actor, state.controllerId)
-    const doc = await findDocument(tx, documentId)
+    const doc = /^[0-9a-f-]{36}$/i.test(documentId) ? await findDocument(tx, documentId) : null
     if (!doc || doc.caseId !== caseId) throw new DomainError('not-found', `no document ${documentId}`)
     if ((await endMarking(tx, deps, actor, documentId)) === 0) return
     await recordAudit(tx, deps, actor, {
