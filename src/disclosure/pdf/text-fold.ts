@@ -35,11 +35,43 @@ const NO_DECOMPOSITION: Record<string, string> = {
 const COMBINING_MARK = /\p{M}/gu
 
 /**
+ * Cyrillic and Greek letters drawn exactly like Latin ones. A name typed with a Cyrillic "а" looks the same on the
+ * page and must be found by the same search (matching only: never used for display).
+ */
+const LOOK_ALIKES: Record<string, string> = Object.fromEntries(
+  [
+    ['АаΑα', 'a'],
+    ['ВΒβ', 'b'],
+    ['СсϹϲ', 'c'],
+    ['ԁ', 'd'],
+    ['ЕеЁёΕ', 'e'],
+    ['ɡ', 'g'],
+    ['НһΗ', 'h'],
+    ['ІіЇїΙιӀ', 'i'],
+    ['Јј', 'j'],
+    ['КкΚκ', 'k'],
+    ['Мм Μ', 'm'],
+    ['Νη', 'n'],
+    ['ОоΟοՕօ', 'o'],
+    ['РрΡρ', 'p'],
+    ['ԛ', 'q'],
+    ['Ѕѕ', 's'],
+    ['ТтΤτ', 't'],
+    ['υ', 'u'],
+    ['ν', 'v'],
+    ['Ԝԝ', 'w'],
+    ['ХхΧχ', 'x'],
+    ['УуΥγү', 'y'],
+    ['Ζ', 'z'],
+  ].flatMap(([chars, latin]) => [...(chars as string)].filter((c) => c !== ' ').map((c) => [c, latin as string])),
+)
+
+/**
  * Folds one character (one code point, possibly a surrogate pair) to lowercase plain letters for matching:
  * "É" → "e", "ﬁ" → "fi", "Ł" → "l". Returns '' for combining marks, so they never break a match.
  */
 export function foldForMatch(ch: string): string {
-  const mapped = NO_DECOMPOSITION[ch]
+  const mapped = NO_DECOMPOSITION[ch] ?? LOOK_ALIKES[ch]
   if (mapped !== undefined) return mapped.toLowerCase()
   return ch.normalize('NFKD').replace(COMBINING_MARK, '').toLowerCase()
 }

@@ -18,6 +18,19 @@ describe('matchNeedles', () => {
     )
   })
 
+  it('finds a name drawn backwards (reversed glyph order, mirrored text), but not short names reversed', () => {
+    const set = buildNeedles(['Zanzibar Quillfeather', 'Ann'], [], [])
+    const text = 'rehtaeflliuQ rabiznaZ :ssentiW and nnA'
+    expect(matchNeedles(text, set).map((m) => text.slice(...m.range))).toEqual(['rehtaeflliuQ rabiznaZ'])
+  })
+
+  it('in OCR text, long names are found through misread letters and short ones only exactly', () => {
+    const set = buildNeedles(['Quillfeather', 'Ali'], [], [])
+    const text = 'Signed Qui1lfeather. We all met Ali.'
+    expect(matchNeedles(text, set, 'ocr').map((m) => text.slice(...m.range))).toEqual(['Ali', 'Qui1lfeather'])
+    expect(matchNeedles(text, set).map((m) => text.slice(...m.range))).toEqual(['Ali'])
+  })
+
   it('handles one-character terms', () => {
     expect(matchNeedles('Mr X met Y and X.', buildNeedles(['x'], [], [])).map((m) => m.range)).toEqual([
       [3, 4],

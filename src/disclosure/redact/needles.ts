@@ -1,5 +1,14 @@
 import type { DetectedSpan, PiiType } from '../detect/types.js'
-import { findOccurrences, foldNeedle, isInside, normalise, rangeAt, type Range } from './normalise.js'
+import {
+  findOccurrences,
+  foldNeedle,
+  isInside,
+  normalise,
+  rangeAt,
+  type FoldMode,
+  type Normalised,
+  type Range,
+} from './normalise.js'
 
 /** What a redaction is, as the schedule shows it: a detected type, or text the caseworker asked to remove. */
 export type RedactionKind =
@@ -52,7 +61,7 @@ export function buildNeedles(
     if (folded.length < MIN_DETECTION_NEEDLE || byFolded.has(folded)) continue
     byFolded.set(folded, { folded, kind: span.type, label: span.type, fromDetection: true })
   }
-  const protectedFolded = [...new Set(subject.map(foldNeedle).filter((s) => s.length > 0))]
+  const protectedFolded = [...new Set(subject.map((s) => foldNeedle(s)).filter((s) => s.length > 0))]
   return { needles: [...byFolded.values()], protectedFolded }
 }
 
@@ -61,17 +70,41 @@ export interface NeedleMatch {
   range: Range
 }
 
-/** Every occurrence of every needle in `text`, skipping detection-derived matches inside the subject's identifiers. */
-export function matchNeedles(text: string, set: NeedleSet): NeedleMatch[] {
+/**
+ * Every occurrence of every needle in `text`, skipping detection-derived matches inside the subject's identifiers.
+ * A needle of four letters or more is also found spelt backwards: glyphs drawn right to left, or mirrored text, come
+ * out of an extractor in reverse order while a reader sees the name.
+ *
+ * With `'ocr'` (text read from the rendered page), needles of OCR_FUZZY_MIN_LENGTH or more are matched after folding
+ * the letters OCR confuses; shorter ones must match exactly, or "Ali" would black out every "all".
+ */
+export function matchNeedles(text: string, set: NeedleSet, mode: FoldMode = 'exact'): NeedleMatch[] {
   if (set.needles.length === 0) return []
   const hay = normalise(text)
+  const matches = matchIn(hay, hay, set, mode === 'ocr' ? (n) => n.folded.length < OCR_FUZZY_MIN_LENGTH : () => true)
+  if (mode === 'ocr') {
+    const fuzzy = normalise(text, 'ocr')
+    const seen = new Set(matches.map((m) => `${m.range[0]}:${m.range[1]}`))
+    for (const m of matchIn(fuzzy, hay, ocrVariant(set), () => true)) {
+      if (!seen.has(`${m.range[0]}:${m.range[1]}`)) matches.push(m)
+    }
+  }
+  return matches
+}
+
+/** Needles shorter than this must be read exactly by OCR to count. */
+export const OCR_FUZZY_MIN_LENGTH = 5
+/** Needles at least this long are also looked for backwards. */
+const REVERSED_MIN_LENGTH = 4
+
+function matchIn(hay: Normalised, exact: Normalised, set: NeedleSet, use: (n: Needle) => boolean): NeedleMatch[] {
   const { byPrefix, single } = indexOf(set)
   let protectedRanges: Range[] | undefined
   const matches: NeedleMatch[] = []
   const consider = (needle: Needle, range: Range | undefined) => {
-    if (!range) return
+    if (!range || !use(needle)) return
     if (needle.fromDetection) {
-      protectedRanges ??= set.protectedFolded.flatMap((p) => findOccurrences(hay, p))
+      protectedRanges ??= set.protectedFolded.flatMap((p) => findOccurrences(exact, p))
       if (isInside(range, protectedRanges)) return
     }
     matches.push({ needle, range })
@@ -80,16 +113,33 @@ export function matchNeedles(text: string, set: NeedleSet): NeedleMatch[] {
   // each in turn made verification of a 1,000-page bundle several times slower.
   const folded = hay.folded
   for (let at = 0; at < folded.length - 1; at++) {
-    for (const needle of byPrefix.get(folded.slice(at, at + 2)) ?? []) {
-      if (folded.startsWith(needle.folded, at)) consider(needle, rangeAt(hay, at, needle.folded.length))
+    for (const { needle, folded: form } of byPrefix.get(folded.slice(at, at + 2)) ?? []) {
+      if (folded.startsWith(form, at)) consider(needle, rangeAt(hay, at, form.length))
     }
   }
   for (const needle of single) for (const range of findOccurrences(hay, needle.folded)) consider(needle, range)
   return matches
 }
 
+const ocrVariants = new WeakMap<NeedleSet, NeedleSet>()
+
+/** The long needles, folded as OCR text is folded. The needle objects are kept, so matches report them. */
+function ocrVariant(set: NeedleSet): NeedleSet {
+  let variant = ocrVariants.get(set)
+  if (!variant) {
+    const long = set.needles.filter((n) => n.folded.length >= OCR_FUZZY_MIN_LENGTH)
+    variant = {
+      needles: long.map((n) => Object.assign(Object.create(n) as Needle, { folded: foldNeedle(n.folded, 'ocr') })),
+      protectedFolded: set.protectedFolded,
+    }
+    ocrVariants.set(set, variant)
+  }
+  return variant
+}
+
 interface NeedleIndex {
-  byPrefix: Map<string, Needle[]>
+  /** Each needle under the first two units of its folded form, and (when long enough) of its reverse. */
+  byPrefix: Map<string, { needle: Needle; folded: string }[]>
   /** One-character needles (a term like "X"): too short to index by two characters. */
   single: Needle[]
 }
@@ -100,15 +150,20 @@ function indexOf(set: NeedleSet): NeedleIndex {
   let index = indexes.get(set)
   if (index) return index
   index = { byPrefix: new Map(), single: [] }
+  const add = (needle: Needle, folded: string) => {
+    const key = folded.slice(0, 2)
+    const list = index.byPrefix.get(key)
+    if (list) list.push({ needle, folded })
+    else index.byPrefix.set(key, [{ needle, folded }])
+  }
   for (const needle of set.needles) {
     if (needle.folded.length < 2) {
       index.single.push(needle)
       continue
     }
-    const key = needle.folded.slice(0, 2)
-    const list = index.byPrefix.get(key)
-    if (list) list.push(needle)
-    else index.byPrefix.set(key, [needle])
+    add(needle, needle.folded)
+    const reversed = [...needle.folded].reverse().join('')
+    if (needle.folded.length >= REVERSED_MIN_LENGTH && reversed !== needle.folded) add(needle, reversed)
   }
   indexes.set(set, index)
   return index

@@ -2,8 +2,12 @@ import { foldForMatch } from '../pdf/index.js'
 
 /**
  * Case-, accent- and whitespace-insensitive matching, shared by the redaction planner and the verifier so that the
- * two can never disagree about what counts as "the same string". A text is folded (lowercase, accents and ligatures
- * folded, every whitespace character removed) and each folded unit remembers where it came from in the original.
+ * two can never disagree about what counts as "the same string". A text is folded (lowercase, accents, ligatures,
+ * full-width forms and Cyrillic/Greek look-alikes folded, every whitespace character and hyphen removed, so a name
+ * hyphenated across two lines is still the name) and each folded unit remembers where it came from in the original.
+ *
+ * Text read by OCR is folded further (`'ocr'`): the letters Tesseract confuses (l, 1, I, i and |; O and 0; "rn" and
+ * "m") become one letter each, so a misread name is still found.
  */
 export interface Normalised {
   source: string
@@ -12,10 +16,16 @@ export interface Normalised {
   origin: Int32Array
 }
 
-/** Characters that vanish when matching: whitespace, soft hyphens, zero-width joiners and the BOM. */
-const INVISIBLE = /[\s\u00ad\u200b-\u200d\u2060\ufeff]/u
+/**
+ * Characters that vanish when matching: whitespace, hyphens (a word broken at the end of a line, "Quill-" then
+ * "feather", is one word to a reader; a double-barrelled name matches with or without its hyphen), soft hyphens,
+ * zero-width joiners and the BOM.
+ */
+const INVISIBLE = /[\s\u00ad\u2010\u2011\u200b-\u200d\u2060\ufeff]/u
 
-export function normalise(source: string): Normalised {
+export type FoldMode = 'exact' | 'ocr'
+
+export function normalise(source: string, mode: FoldMode = 'exact'): Normalised {
   const folded: string[] = []
   // Folding can lengthen text ("ß" → "ss", "ﬁ" → "fi"), so the map grows when it must.
   let origin = new Int32Array(source.length + 16)
@@ -33,7 +43,8 @@ export function normalise(source: string): Normalised {
     const code = source.charCodeAt(i)
     if (code < 0x80) {
       // ASCII fast path: most text is ASCII, and String.normalize per character is comparatively slow.
-      if (code > 0x20) emit(code >= 0x41 && code <= 0x5a ? String.fromCharCode(code + 32) : (source[i] as string), i)
+      if (code > 0x20 && code !== 0x2d)
+        emit(code >= 0x41 && code <= 0x5a ? String.fromCharCode(code + 32) : (source[i] as string), i)
       continue
     }
     const cp = source.codePointAt(i) as number
@@ -44,12 +55,34 @@ export function normalise(source: string): Normalised {
     }
     if (cp > 0xffff) i++
   }
-  return { source, folded: folded.join(''), origin: origin.subarray(0, n) }
+  const exact = { source, folded: folded.join(''), origin: origin.subarray(0, n) }
+  return mode === 'ocr' ? ocrFold(exact) : exact
+}
+
+/** What OCR confuses, folded to one letter: l/1/i/| (after case folding I is i), o/0. "rn" is read for "m". */
+const OCR_SAME: Record<string, string> = { '1': 'l', i: 'l', '|': 'l', '!': 'l', '0': 'o' }
+
+function ocrFold(n: Normalised): Normalised {
+  let folded = ''
+  const origin = new Int32Array(n.folded.length)
+  let k = 0
+  for (let j = 0; j < n.folded.length; j++) {
+    const ch = n.folded[j] as string
+    if (ch === 'r' && n.folded[j + 1] === 'n') {
+      folded += 'm'
+      origin[k++] = n.origin[j] as number
+      j++
+      continue
+    }
+    folded += OCR_SAME[ch] ?? ch
+    origin[k++] = n.origin[j] as number
+  }
+  return { source: n.source, folded, origin: origin.subarray(0, k) }
 }
 
 /** The folded form of a search string (a term, a detected name). */
-export function foldNeedle(text: string): string {
-  return normalise(text).folded
+export function foldNeedle(text: string, mode: FoldMode = 'exact'): string {
+  return normalise(text, mode).folded
 }
 
 /**
