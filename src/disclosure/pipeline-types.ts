@@ -2,7 +2,7 @@
 import type { ScheduleEntry, ExportFile } from './bundle/index.js'
 import type { DetectedSpan, DetectOptions, SubjectIdentifiers } from './detect/types.js'
 import type { DuplicateReport, IngestedDocument, IngestLimits } from './ingest/index.js'
-import type { Verification } from './redact/index.js'
+import type { OcrMode, Verification } from './redact/index.js'
 
 export type BundleStage = 'ingest' | 'read' | 'redact' | 'assemble' | 'verify'
 
@@ -30,6 +30,8 @@ export interface BundleOptions {
   /** Also produce the machine-readable export (JSON, CSV and a schema). */
   exportData?: boolean
   limits?: Partial<IngestLimits>
+  /** Which pages the verifier reads by OCR: 'needed' (default: those extraction cannot vouch for) or 'every-page'. */
+  ocr?: OcrMode
   onProgress?: (progress: { stage: BundleStage; done: number; total: number }) => void
 }
 

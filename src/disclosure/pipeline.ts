@@ -13,6 +13,7 @@ import type { DetectedSpan, DetectOptions } from './detect/types.js'
 import { collapseDuplicates, ingestFile, type IngestedDocument } from './ingest/index.js'
 import { BundleWriter, releaseEngineCaches, WorkingPdf } from './pdf/index.js'
 import { buildNeedles, redactDocument, verifyPdf, type NeedleSet } from './redact/index.js'
+import { redactByOcr } from './redact/ocr-redact.js'
 import {
   BundleOptionsError,
   type BundledDocument,
@@ -81,7 +82,9 @@ export async function buildBundle(inputs: BundleInput[], options: BundleOptions)
     const assembled = await timed('assemble', () => assemble(writer, placed, needles, options, exemption, titles))
     releaseEngineCaches()
     progress('verify', 0, 1)
-    const verification = await timed('verify', () => verifyPdf(assembled.pdf, needles, options.password))
+    const verification = await timed('verify', () =>
+      verifyPdf(assembled.pdf, needles, options.password, { ocr: options.ocr }),
+    )
     progress('verify', 1, 1)
     const documents = placed.map((d, i) => describe(d, i, assembled.frontPages))
     return {
@@ -195,22 +198,36 @@ function needlesFor(options: BundleOptions, read: ReadDocument[]): NeedleSet {
   return buildNeedles(options.terms ?? [], spans, protect)
 }
 
-function redactAll(read: ReadDocument[], writer: BundleWriter, needles: NeedleSet, run: Run): Placed[] {
+/**
+ * Redacts each document by its text, then by what OCR reads on the pages extraction cannot vouch for (a name drawn as
+ * shapes, a picture of it), before copying it into the bundle.
+ */
+async function redactAll(read: ReadDocument[], writer: BundleWriter, needles: NeedleSet, run: Run): Promise<Placed[]> {
   const redetect = detectorFor(run.options)
   const placed: Placed[] = []
-  read.forEach((r, i) => {
+  for (const [i, r] of read.entries()) {
+    const work = WorkingPdf.open(r.doc.pdf)
     try {
-      const document = withPrepared(r.doc, (work) => {
-        const redactions = redactDocument(work, r.texts ?? pageTexts(work), needles, r.spans, redetect)
-        const bodyIndex = writer.addDocument(work)
-        return { title: r.doc.title, kind: r.doc.kind, bodyIndex, pageCount: work.pageCount, redactions, source: r.doc }
+      work.prepare()
+      const redactions = redactDocument(work, r.texts ?? pageTexts(work), needles, r.spans, redetect)
+      redactions.push(...(await redactByOcr(work, needles)))
+      redactions.sort((a, b) => a.page - b.page)
+      const bodyIndex = writer.addDocument(work)
+      placed.push({
+        title: r.doc.title,
+        kind: r.doc.kind,
+        bodyIndex,
+        pageCount: work.pageCount,
+        redactions,
+        source: r.doc,
       })
-      placed.push(document)
     } catch (err) {
       run.failures.push({ document: r.doc.sourceName, error: message(err) })
+    } finally {
+      work.destroy()
     }
     run.progress('redact', i + 1, read.length)
-  })
+  }
   return placed
 }
 

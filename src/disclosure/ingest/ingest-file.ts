@@ -1,6 +1,7 @@
 import path from 'node:path'
 import { parse as parseCsv } from 'csv-parse/sync'
 import { fileTypeFromBuffer } from 'file-type'
+import { withOcrLayer } from '../ocr/ocr-layer.js'
 import { inspectPdf, PdfInputError, renderImagePdf, renderTextPdf } from '../pdf/index.js'
 import { sha256, type IngestContext } from './context.js'
 import { ingestEml } from './eml.js'
@@ -44,6 +45,7 @@ async function ingestAt(bytes: Uint8Array, sourceName: string, ctx: IngestContex
     }
     if (bytes.byteLength === 0) throw new IngestError('the file is empty')
     const documents = await dispatch(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), sourceName, ctx)
+    for (const doc of documents) await readByOcr(doc)
     ctx.counter.documents += documents.length
     if (ctx.counter.documents > ctx.limits.maxDocumentsPerFile) {
       throw new IngestError(`the file holds more than ${ctx.limits.maxDocumentsPerFile} documents`)
@@ -52,6 +54,24 @@ async function ingestAt(bytes: Uint8Array, sourceName: string, ctx: IngestContex
   } catch (err) {
     return { documents: [], error: describe(err) }
   }
+}
+
+/**
+ * OCR at ingest (ocr/ocr-layer.ts): pages only a person could read (scans, photographs, letters drawn as shapes) get
+ * an invisible text layer of what OCR read, so detection, search and review work on them. A document nested in
+ * another (an attachment) was already read when it was ingested itself.
+ */
+async function readByOcr(doc: IngestedDocument): Promise<void> {
+  if (doc.ocrPages) return
+  const { pdf, pages } = await withOcrLayer(doc.pdf)
+  doc.ocrPages = pages
+  if (pages.length === 0) return
+  doc.pdf = pdf
+  doc.needsManualReview = true
+  doc.warnings.push(
+    `${pages.length === 1 ? 'page' : 'pages'} ${pages.join(', ')} read by OCR: check what was read, and look for ` +
+      'faces, signatures and handwriting, which OCR does not find',
+  )
 }
 
 function describe(err: unknown): string {
@@ -108,9 +128,8 @@ function imageDocument(
   source: { sourceName: string; sha256: string; title: string },
   kind: 'png' | 'jpeg',
 ): IngestedDocument {
-  const rendered = renderImagePdf(buf, `Image: ${source.title}`, kind)
-  // Until OCR exists nothing in the picture can be found, so a person has to look at it.
-  return finish([rendered], source, 'image', ['an image has no text layer: check it by eye (no OCR yet)'])
+  // The picture is read by OCR when it is ingested (readByOcr), which also marks it for a person to look at.
+  return finish([renderImagePdf(buf, `Image: ${source.title}`, kind)], source, 'image', [])
 }
 
 async function textDocuments(

@@ -33,7 +33,6 @@ export async function ingestDocx(buf: Buffer, source: Source, ctx: IngestContext
   if (media.length > pictures.length) {
     warnings.push(`${media.length - pictures.length} pictures in formats we cannot show (e.g. EMF, GIF) were left out`)
   }
-  if (pictures.length > 0) warnings.push(`${pictures.length} pictures have no text layer: check them by eye`)
   return finish(parts, source, 'docx', warnings)
 }
 

@@ -11,9 +11,11 @@ export interface IngestedDocument {
   sha256: string
   pdf: Uint8Array
   pageCount: number
-  /** Something in it cannot be checked automatically (an image without OCR, a repaired file). */
+  /** Something in it needs a person's eye (pages read by OCR, pictures, a repaired file). */
   needsManualReview: boolean
   warnings: string[]
+  /** Pages (1-based) read by OCR at ingest, which carry an invisible text layer of what was read. */
+  ocrPages?: number[]
   /** For emails: what identifies the same message found in several mailboxes. */
   email?: { messageId?: string; contentHash: string }
 }

@@ -80,6 +80,12 @@ export class WorkingPdf {
     return page
   }
 
+  /** Drops the loaded page, after its content was changed behind mupdf's back (so the next load reads it anew). */
+  forget(index: number): void {
+    this.pages.get(index)?.destroy()
+    this.pages.delete(index)
+  }
+
   /** The page's plain text (fast: no per-character positions). */
   pageText(index: number): string {
     const stext = this.page(index).toStructuredText(STEXT_OPTIONS)
@@ -102,9 +108,10 @@ export class WorkingPdf {
 
   /**
    * Removes everything under the boxes: glyphs (text removal), image pixels (blanked, not just covered), and
-   * vector graphics wholly inside a box; then paints black boxes where the content was.
+   * vector graphics wholly inside a box (or, with `lineArt: 'touched'`, every shape a box touches: for boxes found by
+   * OCR over letters drawn as shapes, which may run on outside the box); then paints black boxes where it was.
    */
-  redact(index: number, rects: Rect[]): void {
+  redact(index: number, rects: Rect[], lineArt: 'covered' | 'touched' = 'covered'): void {
     if (rects.length === 0) return
     const page = this.page(index)
     // One annotation carrying every box: mupdf rewrites the page once per annotation's worth of bookkeeping, and
@@ -115,7 +122,9 @@ export class WorkingPdf {
     page.applyRedactions(
       true,
       mupdf.PDFPage.REDACT_IMAGE_PIXELS,
-      mupdf.PDFPage.REDACT_LINE_ART_REMOVE_IF_COVERED,
+      lineArt === 'covered'
+        ? mupdf.PDFPage.REDACT_LINE_ART_REMOVE_IF_COVERED
+        : mupdf.PDFPage.REDACT_LINE_ART_REMOVE_IF_TOUCHED,
       mupdf.PDFPage.REDACT_TEXT_REMOVE,
     )
   }

@@ -73,7 +73,9 @@ export function eachTextLayer(pdf: Uint8Array, fn: (layer: TextLayer, page: numb
  * Several strings are found in one reading of each page.
  */
 export function searchItem(pdf: Uint8Array, query: string | readonly string[], pages?: number[]): Proposal[] {
-  const folded = [...new Set((typeof query === 'string' ? [query] : query).map((q) => foldNeedle(q)))].filter((f) => f.length > 0)
+  const folded = [...new Set((typeof query === 'string' ? [query] : query).map((q) => foldNeedle(q)))].filter(
+    (f) => f.length > 0,
+  )
   const found: Proposal[] = []
   if (folded.length === 0) return found
   eachTextLayer(
