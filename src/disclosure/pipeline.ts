@@ -248,7 +248,7 @@ function assemble(
     shortName: exemption.shortName,
     explanation: exemption.explanation,
   }
-  addSchedule(writer, schedule, [note], needles)
+  addSchedule(writer, schedule, [note])
   writer.stampPages((n, m) => `Page ${n} of ${m} — ${options.reference}`)
   const pdf = writer.save({ password: options.password })
   return { pdf, pageCount: writer.pageCount, frontPages: front.pageCount, schedule }

@@ -1,7 +1,8 @@
 import { exemptionByCode } from '../../domain/index.js'
 import type { BundleWriter } from '../pdf/index.js'
 import { renderTextPdf, WorkingPdf } from '../pdf/index.js'
-import { redactDocument, type AppliedRedaction, type NeedleSet } from '../redact/index.js'
+import { findOccurrences, foldNeedle, normalise, planText, rectsForRange } from '../redact/index.js'
+import type { AppliedRedaction, NeedleSet } from '../redact/index.js'
 import { contentsBlocks, coverBlocks, type BundleFacts, type ContentsEntry } from './front-matter.js'
 import { scheduleBlocks, type ExemptionNote, type ScheduleEntry } from './schedule.js'
 
@@ -16,8 +17,9 @@ export interface PlacedDocument {
 
 /**
  * Puts the cover and contents list in front of the documents. The contents list's page numbers depend on how many
- * pages the front matter itself takes, so it is laid out until that number settles (once or twice). The front
- * matter goes through the same redaction as the documents: an email subject in the contents can name someone.
+ * pages the front matter itself takes, so it is laid out until that number settles (once or twice). Only the
+ * documents' titles are redacted there (an email subject or a file name can name someone): the cover, headings and
+ * everything else on these pages is the office's own text, never the material, and no decision applies to it.
  */
 export function addFrontMatter(
   writer: BundleWriter,
@@ -34,30 +36,37 @@ export function addFrontMatter(
     if (rendered.pageCount === frontPages) break
     frontPages = rendered.pageCount
   }
-  return insertRedacted(writer, pdf, needles, 0)
+  return insertRedacted(writer, pdf, needles, 0, [...new Set(documents.map((d) => d.title))])
 }
 
-/** Appends the redaction schedule. Returns its number of pages. */
-export function addSchedule(
-  writer: BundleWriter,
-  entries: ScheduleEntry[],
-  exemptions: ExemptionNote[],
-  needles: NeedleSet,
-): number {
+/** Appends the redaction schedule: the office's own text (kinds, codes, citations), never redacted. */
+export function addSchedule(writer: BundleWriter, entries: ScheduleEntry[], exemptions: ExemptionNote[]): number {
   const { pdf } = renderTextPdf(scheduleBlocks(entries, exemptions))
-  return insertRedacted(writer, pdf, needles, -1).pageCount
+  return insertRedacted(writer, pdf, { needles: [], protectedFolded: [] }, -1, []).pageCount
 }
 
+/** Inserts generated pages, redacting `needles` only where they fall inside one of `titles` as printed. */
 function insertRedacted(
   writer: BundleWriter,
   pdf: Uint8Array,
   needles: NeedleSet,
   at: number,
+  titles: string[],
 ): { pageCount: number; redactions: AppliedRedaction[] } {
   const work = WorkingPdf.open(pdf)
   try {
-    const texts = Array.from({ length: work.pageCount }, (_, i) => work.pageText(i))
-    const redactions = redactDocument(work, texts, needles, undefined)
+    const redactions: AppliedRedaction[] = []
+    const folded = titles.map((t) => foldNeedle(t)).filter((t) => t.length > 0)
+    for (let page = 0; page < work.pageCount && folded.length > 0; page++) {
+      const layer = work.textLayer(page)
+      const hay = normalise(layer.text)
+      const inTitles = folded.flatMap((t) => findOccurrences(hay, t))
+      const ranges = planText(layer.text, needles).filter((r) => inTitles.some(([s, e]) => r.start >= s && r.end <= e))
+      const rects = ranges.flatMap((r) => rectsForRange(layer, r.start, r.end))
+      for (const r of ranges) redactions.push({ page, kind: r.kind })
+      work.redact(page, rects)
+    }
+    work.finish()
     writer.addDocument(work, at)
     return { pageCount: work.pageCount, redactions }
   } finally {

@@ -83,7 +83,7 @@ export async function assembleReviewedBundle(
       const e = exemptionByCode(code)
       return e ? [{ code: e.code, citation: e.citation, shortName: e.shortName, explanation: e.explanation }] : []
     })
-    addSchedule(writer, schedule, notes, options.needles)
+    addSchedule(writer, schedule, notes)
     writer.stampPages((n, m) => `Page ${n} of ${m} — ${options.reference}`)
     const pdf = writer.save({ password: options.password })
     releaseEngineCaches()

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { detect } from '../detect/detect.js'
 import { readPageTexts, renderTextPdf } from '../pdf/index.js'
+import { titleNeedles } from '../bundle/index.js'
 import { buildNeedles } from '../redact/index.js'
 import {
   assembleReviewedBundle,
@@ -79,6 +80,36 @@ describe('the redaction workbench engine', () => {
     expect(all).toContain('statementofalexmorgan')
     expect(all).toContain('pagewithheld')
     expect(all).not.toContain('officernotesfollow')
+  })
+
+  it('never redacts the bundle’s own text: a false positive "Northshire OPCC" leaves "From: Northshire Police"', async () => {
+    const { pdf } = prepareForReview(
+      renderTextPdf([{ text: 'Letter from Northshire OPCC about the complaint.' }, { text: 'Signed, Priya Raman' }]).pdf,
+    )
+    const hits = searchItem(pdf, ['Northshire OPCC', 'Priya Raman'])
+    const title = 'Priya Raman letter to Northshire OPCC'
+    const part = redactItem({
+      title,
+      kind: 'pdf',
+      pdf,
+      withheldPages: new Map(),
+      redactions: hits.map((h) => ({ ...h, type: 'PERSON' as const, exemptionCode: 'S2P3_16_THIRD' })),
+    })
+    const people = hits.map((h) => h.text)
+    const bundle = await assembleReviewedBundle([{ title, kind: 'pdf', part }], {
+      reference: 'SAR-2026-0102',
+      controllerName: 'Northshire Police',
+      date: '24 November 2026',
+      needles: buildNeedles(people, [], ['Alex Morgan']),
+      titleNeedles: titleNeedles(people, [], ['Alex Morgan']),
+    })
+    expect(bundle.verification.ok).toBe(true)
+    const [cover, contents, , schedule] = readPageTexts(bundle.pdf).map(squash)
+    expect(cover).toContain(squash('From: Northshire Police'))
+    expect(contents).toContain(squash('letter to'))
+    expect(contents).not.toContain('northshire')
+    expect(contents).not.toContain('raman')
+    expect(schedule).toContain(squash('Redaction schedule'))
   })
 
   it('withholds a whole document as one notice page', () => {
