@@ -37,9 +37,11 @@ export function classifyCandidates(text: string, found: Candidate[], options: De
     }
     if (!mine || c.type === 'SUBJECT') continue
     const value = text.slice(c.start, c.end)
-    if (c.type === 'PERSON' && mine.nameParts.has(nameOnly(value))) {
-      // "Sarah" or "Mr Jones" alone may be the subject or a relative: still proposed, but flagged.
-      c.recogniser = `subject-partial:${c.recogniser}`
+    if (c.type === 'PERSON' && isSubjectVariant(value, mine)) {
+      // "Alex", "Mr Morgan", "A. Morgan", "Morgan": the requester's own name as others write it. Their own data is
+      // never proposed (UK GDPR Art 15 gives it to them); a relative with another first name ("Jane Morgan") is.
+      c.recogniser = `subject-variant:${c.recogniser}`
+      c.type = 'SUBJECT'
       continue
     }
     if (belongsToSubject(c.type, value, mine)) {
@@ -50,8 +52,10 @@ export function classifyCandidates(text: string, found: Candidate[], options: De
 }
 
 interface SubjectKeys {
-  /** The subject's given names and surnames alone, lower case. */
+  /** The subject's given, middle and surnames alone, lower case. */
   nameParts: Set<string>
+  /** Their first letters. */
+  initials: Set<string>
   emails: Set<string>
   localParts: Set<string>
   phones: Set<string>
@@ -73,10 +77,11 @@ function subjectKeys(s: SubjectIdentifiers): SubjectKeys {
   const nameParts = new Set<string>()
   for (const name of s.names) {
     const p = splitName(name)
-    if (p?.surname) for (const part of [p.given, p.surname]) nameParts.add(part.toLowerCase())
+    if (p?.surname) for (const part of [p.given, ...p.middles, p.surname]) nameParts.add(part.toLowerCase())
   }
   return {
     nameParts,
+    initials: new Set([...nameParts].map((p) => p.slice(0, 1))),
     emails: new Set((s.emails ?? []).map((e) => e.trim().toLowerCase())),
     localParts: emailLocalPartsFor(s.names),
     phones: new Set((s.phones ?? []).map(normalisePhone).filter((p): p is string => p !== undefined)),
@@ -86,10 +91,17 @@ function subjectKeys(s: SubjectIdentifiers): SubjectKeys {
   }
 }
 
-/** "Mr. Jones" → "jones": a person span without its title, for comparing with one name part. */
-function nameOnly(value: string): string {
-  const words = value.toLowerCase().replace(/\./g, '').split(/\s+/)
-  return words.filter((w) => !COURTESY_TITLES.has(w) && !POLICE_RANKS.has(w)).join(' ')
+/**
+ * True when every word of a person span, titles aside, is one of the subject's own name parts or the initial of one:
+ * "Mr Morgan", "Alex", "A. Morgan", "Morgan, Alex". A span with any other name word is someone else.
+ */
+function isSubjectVariant(value: string, k: SubjectKeys): boolean {
+  const words = value
+    .toLowerCase()
+    .replace(/[.,]/g, ' ')
+    .split(/\s+/)
+    .filter((w) => w && !COURTESY_TITLES.has(w) && !POLICE_RANKS.has(w))
+  return words.length > 0 && words.every((w) => k.nameParts.has(w) || (w.length === 1 && k.initials.has(w)))
 }
 
 function words(s: string): string {

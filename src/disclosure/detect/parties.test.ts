@@ -45,10 +45,13 @@ describe('the data subject', () => {
   it('someone else’s phone number stays a PHONE to redact', () => {
     expect(typed('Call 07911 654321', { subject })).toEqual([['PHONE', '07911 654321']])
   })
-  it('the subject’s first name alone is still proposed, flagged as possibly the subject', () => {
-    const [span] = detect('Hi Sarah,\nThanks.', { subject })
-    expect(span).toMatchObject({ type: 'PERSON', text: 'Sarah' })
-    expect(span?.recogniser).toMatch(/^subject-partial:/)
+  it('the subject’s own name with a title, alone or as an initial is never proposed (issue 10)', () => {
+    const text = 'Hi Sarah,\nMrs Whitfield called. Ms S. Whitfield and Whitfield agreed. Tom Whitfield did not.'
+    const spans = detect(text, { subject })
+    expect(spans.filter((s) => s.type === 'PERSON').map((s) => s.text)).toEqual(['Tom Whitfield'])
+    expect(spans.filter((s) => s.type === 'SUBJECT').map((s) => s.text)).toEqual(
+      expect.arrayContaining(['Sarah', 'Mrs Whitfield']),
+    )
   })
   it('name variants include initials and surname-first forms', () => {
     expect(nameVariants('John Andrew Smith').map((v) => v.join(' '))).toEqual(

@@ -84,7 +84,8 @@ describe('the redaction workbench engine', () => {
 
   it('never redacts the bundle’s own text: a false positive "Northshire OPCC" leaves "From: Northshire Police"', async () => {
     const { pdf } = prepareForReview(
-      renderTextPdf([{ text: 'Letter from Northshire OPCC about the complaint.' }, { text: 'Signed, Priya Raman' }]).pdf,
+      renderTextPdf([{ text: 'Letter from Northshire OPCC about the complaint.' }, { text: 'Signed, Priya Raman' }])
+        .pdf,
     )
     const hits = searchItem(pdf, ['Northshire OPCC', 'Priya Raman'])
     const title = 'Priya Raman letter to Northshire OPCC'
