@@ -8,7 +8,7 @@ import {
   RedactionNotAppliedError,
   type RedactedPart,
 } from '../../disclosure/review/index.js'
-import type { RedactionKind } from '../../disclosure/redact/index.js'
+import type { RedactionKind, Survivor } from '../../disclosure/redact/index.js'
 import { formatLongDate, localDateInLondon, type CaseState } from '../../domain/index.js'
 import { withTransaction } from '../../persistence/db.js'
 import { SYSTEM_ACTOR } from '../actor.js'
@@ -68,10 +68,7 @@ export async function runBundle(deps: AppDeps, runId: string): Promise<void> {
     exportData: state.right === 'portability',
   })
   releaseEngineCaches()
-  if (!bundle.verification.ok) {
-    const where = [...new Set(bundle.verification.survivors.map((s) => s.where))].slice(0, 5).join(', ')
-    return fail(deps, runId, run.caseId, `redacted text was still readable in the bundle (${where}); nothing was kept`)
-  }
+  if (!bundle.verification.ok) return fail(deps, runId, run.caseId, survivorMessage(bundle.verification.survivors))
   await withTransaction(deps.pool, async (tx) => {
     // Two workers may finish the same run (a job retried while a slow one was still going): one bundle only.
     const now = await tx.query<{ status: string }>('SELECT status FROM disclosure_runs WHERE id = $1 FOR UPDATE', [
@@ -226,6 +223,21 @@ function needlesOf(snapshot: DecisionSnapshot, subject: string[]) {
     spans,
     subject,
   )
+}
+
+/**
+ * The page-level message a failed build shows: the pages of the bundle where redacted text can still be read, and
+ * whether only the rendered page shows it (then it is in a picture or drawn as shapes: withhold the page, or draw
+ * a box over it). Never the text itself.
+ */
+export function survivorMessage(survivors: Survivor[]): string {
+  const places = new Map<string, Set<string>>()
+  for (const s of survivors) places.set(s.where, (places.get(s.where) ?? new Set()).add(s.extractor))
+  const where = [...places]
+    .slice(0, 5)
+    .map(([place, by]) => (by.size === 1 && by.has('ocr') ? `${place}, seen only on the page as drawn` : place))
+  const more = places.size > 5 ? ` and ${places.size - 5} more` : ''
+  return `redacted text was still readable in the bundle (${where.join('; ')}${more}); nothing was kept`
 }
 
 async function fail(deps: AppDeps, runId: string, caseId: string, error: string): Promise<void> {

@@ -1,4 +1,4 @@
-import { eachTextLayer, pageSize, renderPage } from '../../disclosure/review/index.js'
+import { eachTextLayer, pageOcrText, pageSize, renderPage } from '../../disclosure/review/index.js'
 import { releaseEngineCaches } from '../../disclosure/pdf/index.js'
 import { DomainError, type CaseState } from '../../domain/index.js'
 import { withTransaction, type Queryable } from '../../persistence/db.js'
@@ -140,6 +140,8 @@ export interface WorkbenchPage {
   pagesToReview: number[]
   /** The page's text as extracted (lines joined by newlines): what a reviewer can select to redact. */
   text: string
+  /** What OCR read on this page when the material was read (a scan, a photograph, letters drawn as shapes), if it was. */
+  ocrText: string | null
   /** Where the next undecided proposal is: later on this document, else the first document still to decide. */
   nextToReview: { itemId: string; page: number } | null
   /** This document's position among the case's documents (1-based) and how many there are. */
@@ -176,8 +178,10 @@ export async function workbenchPage(
   const pdf = new Uint8Array(await deps.blobs.get(stored.rows[0]!.storage_key))
   const size = pageSize(pdf, page)
   let text = ''
+  let ocrText: string | null = null
   try {
     eachTextLayer(pdf, (layer) => (text = layer.text), [page])
+    ocrText = pageOcrText(pdf, page) ?? null
   } finally {
     releaseEngineCaches()
   }
@@ -210,6 +214,7 @@ export async function workbenchPage(
       : null,
     pagesToReview: pages.rows.map((p) => p.page),
     text,
+    ocrText,
     nextToReview: nextToReview(
       overview.items,
       item,

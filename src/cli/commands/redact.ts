@@ -5,13 +5,16 @@ import { fail, wantsHelp, type CliCommand } from '../command.js'
 import { generatePassword } from '../../disclosure/bundle/index.js'
 import type { DetectedSpan, DetectOptions } from '../../disclosure/detect/types.js'
 import { readInputFile } from '../../disclosure/ingest/index.js'
+import { stopOcr } from '../../disclosure/ocr/engine.js'
 import { buildBundle, BundleOptionsError, type BundleInput, type BundleResult } from '../../disclosure/pipeline.js'
 
 const usage = `Usage: rightsdesk redact FILE... --out BUNDLE.pdf [options]
 
 Builds one disclosure bundle from the files (PDF, Word, Excel, CSV, text, email .eml/.msg/mbox, JPEG/PNG):
 cover sheet, contents, every page redacted and stamped "Page N of M — REF", and a redaction schedule. The
-saved file is then read back with two extractors; if any redacted string survives anywhere, nothing is written.
+saved file is then read back four ways (PDF.js, MuPDF, a scan of every object, and OCR of every page whose ink
+text extraction cannot vouch for); if any redacted string survives anywhere, nothing is written. Scans, photographs
+and letters drawn as shapes are read by OCR when the files are ingested (English; nothing to install).
 
 Options:
   --out FILE          where to write the bundle (required)
@@ -25,8 +28,10 @@ Options:
   --controller NAME   the disclosing organisation (default: "Data controller")
   --date TEXT         date printed on the cover (default: today)
   --export DIR        also write the machine-readable export (JSON, CSV, schema) into DIR
+  --ocr-every-page    read every page of the bundle by OCR when verifying, not only those that need it
 
-Exit 0: bundle written and verified. Exit 1: a redacted string survived (nothing written).
+Exit 0: bundle written and verified. Exit 1: a redacted string survived, still readable (the page is named;
+nothing written).
 Exit 2: bad usage, or a file is unreadable or damaged (named; nothing written).
 `
 
@@ -58,6 +63,7 @@ export const redactCommand: CliCommand = {
           controller: { type: 'string' },
           date: { type: 'string' },
           export: { type: 'string' },
+          'ocr-every-page': { type: 'boolean' },
         },
       })
     } catch (err) {
@@ -90,10 +96,14 @@ export const redactCommand: CliCommand = {
         exemption: values.exemption,
         password,
         exportData: values.export !== undefined,
+        ocr: values['ocr-every-page'] ? 'every-page' : 'needed',
       })
     } catch (err) {
       if (err instanceof BundleOptionsError) return fail('redact', err.message, 2)
       throw err
+    } finally {
+      // The OCR worker thread would keep the process alive until it idles out.
+      await stopOcr()
     }
     return report(result, values.out, values.export, values.encrypt ? password : undefined)
   },
@@ -107,7 +117,8 @@ async function report(result: BundleResult, out: string, exportDir?: string, gen
   }
   if (!result.verification.ok) {
     for (const s of result.verification.survivors) {
-      process.stderr.write(`rightsdesk redact: ${s.needle} survives on ${s.where} (found by ${s.extractor})\n`)
+      const how = s.extractor === 'ocr' ? 'still readable on the rendered page (OCR)' : `found by ${s.extractor}`
+      process.stderr.write(`rightsdesk redact: ${s.needle} survives on ${s.where} (${how})\n`)
     }
     process.stderr.write('rightsdesk redact: verification failed; nothing written.\n')
     return 1
@@ -128,9 +139,12 @@ async function report(result: BundleResult, out: string, exportDir?: string, gen
     )
   for (const g of result.nearDuplicates)
     process.stdout.write(`Possible duplicates (${g.reason}): ${g.sourceNames.join(', ')}\n`)
+  const ocr = result.verification.ocrPages
   process.stdout.write(
     `Wrote ${out}: ${result.pageCount} pages, ${result.redactionCount} redactions, ` +
-      `verified by ${result.verification.extractors.join(', ')}.\n`,
+      `verified by ${result.verification.extractors.join(', ')}` +
+      (ocr.length > 0 ? ` (OCR read ${ocr.length === 1 ? 'page' : 'pages'} ${ocr.join(', ')})` : '') +
+      '.\n',
   )
   if (generated) process.stdout.write(`Password: ${generated}\n`)
   return 0

@@ -6,6 +6,7 @@ export {
   eachTextLayer,
   prepareForReview,
   proposeSameTextElsewhere,
+  pageOcrText,
   pageSize,
   renderPage,
   searchItem,

@@ -1,6 +1,6 @@
 import * as mupdf from 'mupdf'
 import type { DetectedSpan } from '../detect/types.js'
-import { WorkingPdf, type Rect, type TextLayer } from '../pdf/index.js'
+import { ocrTextOf, WorkingPdf, type Rect, type TextLayer } from '../pdf/index.js'
 import { openPdf } from '../pdf/inspect.js'
 import { saveClean } from '../pdf/save.js'
 import { buildNeedles, isRedactable, matchNeedles, rectsForRange, type RedactionKind } from '../redact/index.js'
@@ -51,6 +51,16 @@ export function prepareForReview(ingested: Uint8Array, detect?: (text: string) =
       }
     }
     return { pdf, pageCount: work.pageCount, proposals }
+  } finally {
+    work.destroy()
+  }
+}
+
+/** What OCR read on a page (1-based) of a stored item when it was ingested, or undefined if it was not read. */
+export function pageOcrText(pdf: Uint8Array, page: number): string | undefined {
+  const work = WorkingPdf.open(pdf)
+  try {
+    return page >= 1 && page <= work.pageCount ? ocrTextOf(work, page - 1) : undefined
   } finally {
     work.destroy()
   }

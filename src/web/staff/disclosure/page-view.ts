@@ -130,6 +130,7 @@ export async function workbenchPageView(
       defaultCode: defaultCodeFor(wp.state),
       defaultSummary: text('disclosure.page.exemptionSummary', { label: exemptionLabel(defaultCodeFor(wp.state)) }),
       pageText: wp.text.replace(/\n{3,}/g, '\n\n').trim(),
+      ocrText: wp.ocrText,
       done,
       doneText: done ? doneText(done, q, redactions) : null,
       posted: refusal
