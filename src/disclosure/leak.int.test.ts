@@ -1,31 +1,27 @@
 import { execFileSync } from 'node:child_process'
-import { describe, expect, it } from 'vitest'
+import { afterAll, describe, expect, it } from 'vitest'
+import { textAsPaths } from '../../test/fixtures/disclosure/glyph-outlines.js'
 import { jpegWithExif } from '../../test/fixtures/disclosure/images.js'
 import { inflateAll } from '../../test/fixtures/disclosure/inflate-all.js'
 import { KEEP, LEAKY_PDFS, SECRET } from '../../test/fixtures/disclosure/leaky-pdfs.js'
 import { buildPdf, lines, obj, onePage } from '../../test/fixtures/disclosure/raw-pdf.js'
-import { readPageTexts } from './pdf/index.js'
-import { buildBundle, type BundleInput } from './pipeline.js'
+import { everyReader as readers, squash } from '../../test/fixtures/disclosure/readers.js'
+import { stopOcr } from './ocr/engine.js'
+import { buildBundle, type BundleInput, type BundleResult } from './pipeline.js'
 import { buildNeedles, verifyPdf } from './redact/index.js'
-import { readWithPdfjs } from './redact/pdfjs-text.js'
 
-/** Lowercase, no whitespace: how every reader's output is compared. */
-const squash = (s: string) => s.toLowerCase().replace(/\s+/g, '')
 const FRAGMENTS = ['zanzibar', 'quillfeather']
+
+afterAll(() => stopOcr())
 
 async function bundle(inputs: BundleInput[], terms = [SECRET]) {
   return buildBundle(inputs, { reference: 'LEAK-1', controllerName: 'Testshire Police', date: '1 May 2026', terms })
 }
 
-/** What four independent readers see: PDF.js, mupdf, poppler's pdftotext, and the raw bytes with streams inflated. */
-async function everyReader(pdf: Uint8Array): Promise<Record<string, string>> {
-  const pdfjs = await readWithPdfjs(pdf)
-  return {
-    pdfjs: squash([...pdfjs.pages, pdfjs.metadata, pdfjs.attachments, pdfjs.outline].join('\n')),
-    mupdf: squash(readPageTexts(pdf).join('\n')),
-    pdftotext: squash(execFileSync('pdftotext', ['-', '-'], { input: Buffer.from(pdf) }).toString('utf8')),
-    raw: squash(inflateAll(pdf)),
-  }
+/** Every reader of tests/fixtures/disclosure/readers.ts, OCR reading the documents' pages (not our own front matter). */
+function everyReader(result: BundleResult): Promise<Record<string, string>> {
+  const body = result.documents.flatMap((d) => Array.from({ length: d.pageCount }, (_, i) => d.firstPage + i))
+  return readers(result.pdf, body)
 }
 
 describe('leak tests: after redaction no reader finds the secret', () => {
@@ -36,7 +32,7 @@ describe('leak tests: after redaction no reader finds the secret', () => {
     const result = await bundle([{ name: 'statement.pdf', bytes: new Uint8Array(input) }])
     expect(result.failures).toEqual([])
     expect(result.verification).toMatchObject({ ok: true, survivors: [] })
-    const readers = await everyReader(result.pdf)
+    const readers = await everyReader(result)
     for (const [reader, text] of Object.entries(readers)) {
       for (const fragment of FRAGMENTS) expect(text.includes(fragment), `${reader} finds "${fragment}"`).toBe(false)
     }
@@ -48,7 +44,7 @@ describe('leak tests: after redaction no reader finds the secret', () => {
     const result = await bundle([{ name: 'photo.jpg', bytes: new Uint8Array(jpegWithExif(SECRET)) }])
     expect(result.verification.ok).toBe(true)
     expect(result.documents[0]).toMatchObject({ kind: 'image', needsManualReview: true })
-    const readers = await everyReader(result.pdf)
+    const readers = await everyReader(result)
     for (const text of Object.values(readers)) expect(text).not.toContain('quillfeather')
   })
 
@@ -77,7 +73,7 @@ describe('leak tests: after redaction no reader finds the secret', () => {
     const result = await bundle([{ name: 'mail.eml', bytes: new Uint8Array(Buffer.from(eml)) }])
     expect(result.verification.ok).toBe(true)
     expect(result.documents.map((d) => d.kind)).toEqual(['email', 'text'])
-    const readers = await everyReader(result.pdf)
+    const readers = await everyReader(result)
     for (const text of Object.values(readers)) for (const f of FRAGMENTS) expect(text).not.toContain(f)
     expect(readers.pdftotext).toContain(squash(KEEP))
     // The contents page shows the email subject with the name blacked out.
@@ -98,6 +94,15 @@ describe('verification is not vacuous', () => {
       'page 1/pdfjs',
     ])
     expect(result.survivors[0]?.needle).toBe('term 1')
+  })
+
+  it('names the page where the secret is readable only as drawn (letters as shapes), found by OCR', async () => {
+    const drawn = textAsPaths(`BT /F1 14 Tf 72 600 Td (Signed ${SECRET}) Tj ET`)
+    const pdf = buildPdf(onePage(`${lines(KEEP)}\n${drawn}`), '<</Root 1 0 R>>')
+    const result = await verifyPdf(new Uint8Array(pdf), needles)
+    expect(result.ok).toBe(false)
+    expect(result.ocrPages).toEqual([1])
+    expect(result.survivors.map((s) => `${s.where}/${s.extractor}`)).toEqual(['page 1/ocr'])
   })
 
   it('names metadata and attachments when the secret hides there', async () => {

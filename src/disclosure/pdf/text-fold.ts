@@ -81,8 +81,13 @@ export function foldForMatch(ch: string): string {
  * Returns undefined when there is no sensible spelling (CJK, emoji), so the caller can show a placeholder.
  */
 export function foldForDisplay(ch: string): string | undefined {
+  // Invisible formatting (zero-width space, joiners, word joiner, BOM) draws nothing; a "?" there would be seen.
+  if (/^\p{Cf}$/u.test(ch)) return ''
   const mapped = NO_DECOMPOSITION[ch]
   if (mapped !== undefined) return mapped
+  // A look-alike is drawn as the Latin letter it looks like: that is what the page showed.
+  const alike = LOOK_ALIKES[ch]
+  if (alike !== undefined) return ch === ch.toLowerCase() ? alike : alike.toUpperCase()
   const folded = ch.normalize('NFKD').replace(COMBINING_MARK, '')
   return /^[\x20-\x7e]+$/.test(folded) ? folded : undefined
 }
