@@ -42,7 +42,8 @@ export function addInvisibleWords(
     const stretch = (100 * (x1 - x0)) / width
     const m = mupdf.Matrix.concat([1, 0, 0, -1, x0, y1 - 0.05 * size], toUser)
     const tm = m.map((n) => n.toFixed(3)).join(' ')
-    parts.push(`/RdOcr ${size.toFixed(2)} Tf ${stretch.toFixed(2)} Tz ${tm} Tm ${pdfLiteral(encoded.bytes)} Tj`)
+    // The space after each word is drawn too: extractors then keep the words apart, as the reader saw them.
+    parts.push(`/RdOcr ${size.toFixed(2)} Tf ${stretch.toFixed(2)} Tz ${tm} Tm ${pdfLiteral(encoded.bytes)} Tj ( ) Tj`)
   }
   parts.push('ET Q')
   const contents = dict.get('Contents')
