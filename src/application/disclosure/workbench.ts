@@ -178,10 +178,10 @@ export async function workbenchPage(
   const pdf = new Uint8Array(await deps.blobs.get(stored.rows[0]!.storage_key))
   const size = pageSize(pdf, page)
   let text = ''
-  let ocrText: string | null = null
+  let ocrText: string | undefined
   try {
     eachTextLayer(pdf, (layer) => (text = layer.text), [page])
-    ocrText = pageOcrText(pdf, page) ?? null
+    ocrText = pageOcrText(pdf, page)
   } finally {
     releaseEngineCaches()
   }
@@ -214,7 +214,7 @@ export async function workbenchPage(
       : null,
     pagesToReview: pages.rows.map((p) => p.page),
     text,
-    ocrText,
+    ocrText: ocrText ?? null,
     nextToReview: nextToReview(
       overview.items,
       item,
