@@ -3,10 +3,13 @@
  * mixed bundle, against mupdf's own search → redact → save on the same pages. Target: ours ≥ 0.5× mupdf's speed,
  * peak memory under 1 GB.
  *
- *   npx tsx bench/bundle-speed.ts [--pages 1000] [--auto] [--runs 2] [--workbench]
+ *   npx tsx bench/bundle-speed.ts [--pages 1000] [--auto] [--runs 2] [--workbench] [--ocr-every-page]
  *
  * --workbench measures the staff workbench's path instead of `rightsdesk redact`'s: prepare every document for
  * review, accept every proposal and search hit, redact document by document, assemble and verify (workbench-path.ts).
+ *
+ * --ocr-every-page makes the verifier read every page of the bundle by OCR (by default it reads only the pages whose ink
+ * text extraction cannot vouch for: none of these generated pages), to show what OCR of everything would cost.
  *
  * Runs alternate (mupdf, ours, mupdf, ours…) and the best of each is reported, so a busy machine penalises both.
  * Ours runs in a child process, so its peak memory (maxRSS, worker threads included) is its own.
@@ -20,6 +23,7 @@ import { parseArgs } from 'node:util'
 import * as mupdf from 'mupdf'
 import { ingestFile, splitMbox } from '../src/disclosure/ingest/index.js'
 import { mergePdfs, renderTextPdf, type TextBlock } from '../src/disclosure/pdf/index.js'
+import { stopOcr } from '../src/disclosure/ocr/engine.js'
 import { buildBundle, type BundleInput } from '../src/disclosure/pipeline.js'
 import { workbenchBundle } from './workbench-path.js'
 
@@ -33,6 +37,7 @@ const { values } = parseArgs({
     workbench: { type: 'boolean' },
     runs: { type: 'string', default: '2' },
     child: { type: 'string' },
+    'ocr-every-page': { type: 'boolean' },
   },
 })
 const targetPages = Number(values.pages)
@@ -105,8 +110,12 @@ interface ChildReport {
   redactionCount: number
   documents: number
   ok: boolean
+  /** Pages of the bundle the verifier read by OCR. */
+  ocrPages: number
   timings: Record<string, number>
 }
+
+const OCR = values['ocr-every-page'] ? 'every-page' : 'needed'
 
 /** Child mode: bundle the files in a directory and report time and peak memory as JSON. */
 async function child(dir: string): Promise<void> {
@@ -119,12 +128,13 @@ async function child(dir: string): Promise<void> {
     : undefined
   const start = performance.now()
   if (values.workbench) {
-    const result = await workbenchBundle(inputs, TERMS, values.auto ?? false, ['Phillip K Allen', 'Phillip Allen'])
+    const result = await workbenchBundle(inputs, TERMS, values.auto ?? false, ['Phillip K Allen', 'Phillip Allen'], OCR)
     const report: ChildReport = {
       ms: performance.now() - start,
       maxRssMb: process.resourceUsage().maxRSS / 1024,
       ...result,
     }
+    await stopOcr()
     process.stdout.write(JSON.stringify(report))
     return
   }
@@ -136,6 +146,7 @@ async function child(dir: string): Promise<void> {
     auto: detect !== undefined,
     detect,
     subject: detect ? { names: ['Phillip K Allen', 'Phillip Allen'] } : undefined,
+    ocr: OCR,
   })
   const report: ChildReport = {
     ms: performance.now() - start,
@@ -144,13 +155,19 @@ async function child(dir: string): Promise<void> {
     redactionCount: result.redactionCount,
     documents: result.documents.length,
     ok: result.verification.ok,
+    ocrPages: result.verification.ocrPages.length,
     timings: result.timings,
   }
+  await stopOcr()
   process.stdout.write(JSON.stringify(report))
 }
 
 function ours(dir: string): ChildReport {
-  const flags = [...(values.auto ? ['--auto'] : []), ...(values.workbench ? ['--workbench'] : [])]
+  const flags = [
+    ...(values.auto ? ['--auto'] : []),
+    ...(values.workbench ? ['--workbench'] : []),
+    ...(values['ocr-every-page'] ? ['--ocr-every-page'] : []),
+  ]
   const args = [...process.execArgv, fileURLToPath(import.meta.url), '--child', dir, ...flags]
   const run = spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 1 << 20 })
   if (run.status !== 0) throw new Error(`bundle run failed: ${run.stderr}`)
@@ -182,7 +199,9 @@ async function main(): Promise<void> {
   console.log(
     `inputs: ${inputs.length} files → ${last.documents} documents, ${pages} content pages${values.auto ? ', --auto' : ''}${values.workbench ? ', workbench path' : ''}`,
   )
-  console.log(`bundle: ${last.pageCount} pages, ${last.redactionCount} redactions, verified: ${last.ok}`)
+  console.log(
+    `bundle: ${last.pageCount} pages, ${last.redactionCount} redactions, verified: ${last.ok} (OCR read ${last.ocrPages} pages)`,
+  )
   console.log(
     `stages (last run): ${Object.entries(last.timings)
       .map(([k, v]) => `${k} ${fmt(v)}`)

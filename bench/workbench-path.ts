@@ -8,7 +8,7 @@ import { detect } from '../src/disclosure/detect/detect.js'
 import type { DetectedSpan } from '../src/disclosure/detect/types.js'
 import { ingestFile } from '../src/disclosure/ingest/index.js'
 import { releaseEngineCaches } from '../src/disclosure/pdf/index.js'
-import { buildNeedles } from '../src/disclosure/redact/index.js'
+import { buildNeedles, type OcrMode } from '../src/disclosure/redact/index.js'
 import {
   assembleReviewedBundle,
   prepareForReview,
@@ -23,6 +23,7 @@ export interface WorkbenchReport {
   redactionCount: number
   documents: number
   ok: boolean
+  ocrPages: number
   timings: Record<string, number>
 }
 
@@ -31,6 +32,7 @@ export async function workbenchBundle(
   terms: string[],
   auto: boolean,
   subject: string[],
+  ocr: OcrMode = 'needed',
 ): Promise<WorkbenchReport> {
   const timings = { prepare: 0, redact: 0, assemble: 0 }
   const parts: { title: string; kind: string; part: RedactedPart }[] = []
@@ -67,6 +69,7 @@ export async function workbenchBundle(
   timings.redact = performance.now() - start
   start = performance.now()
   const bundle = await assembleReviewedBundle(parts, {
+    ocr,
     reference: 'BENCH-0001',
     controllerName: 'Benchmark Constabulary',
     date: '1 January 2026',
@@ -82,6 +85,7 @@ export async function workbenchBundle(
     redactionCount: bundle.schedule.length,
     documents: parts.length,
     ok: bundle.verification.ok,
+    ocrPages: bundle.verification.ocrPages.length,
     timings,
   }
 }

@@ -11,7 +11,7 @@ import {
 } from '../bundle/index.js'
 import type { DocumentKind } from '../ingest/index.js'
 import { BundleWriter, releaseEngineCaches, WorkingPdf } from '../pdf/index.js'
-import { verifyPdf, type NeedleSet, type Verification } from '../redact/index.js'
+import { verifyPdf, type NeedleSet, type OcrMode, type Verification } from '../redact/index.js'
 import type { RedactedPart } from './types.js'
 
 export interface ReviewedBundleOptions {
@@ -28,6 +28,8 @@ export interface ReviewedBundleOptions {
   password?: string
   /** Also produce the machine-readable export (UK GDPR Art 20 portability): JSON, CSV and a schema. */
   exportData?: boolean
+  /** Which pages the verifier reads by OCR (default 'needed': those extraction cannot vouch for). */
+  ocr?: OcrMode
 }
 
 export interface ReviewedBundle {
@@ -87,7 +89,7 @@ export async function assembleReviewedBundle(
     writer.stampPages((n, m) => `Page ${n} of ${m} — ${options.reference}`)
     const pdf = writer.save({ password: options.password })
     releaseEngineCaches()
-    const verification = await verifyPdf(pdf, options.needles, options.password)
+    const verification = await verifyPdf(pdf, options.needles, options.password, { ocr: options.ocr })
     const exemptionCounts: Record<string, number> = {}
     for (const e of schedule) exemptionCounts[e.exemptionCode] = (exemptionCounts[e.exemptionCode] ?? 0) + 1
     const exportFiles = options.exportData
