@@ -19,8 +19,8 @@ describe('matchNeedles', () => {
   })
 
   it('finds a name drawn backwards (reversed glyph order, mirrored text), but not short names reversed', () => {
-    const set = buildNeedles(['Zanzibar Quillfeather', 'Ann'], [], [])
-    const text = 'rehtaeflliuQ rabiznaZ :ssentiW and nnA'
+    const set = buildNeedles(['Zanzibar Quillfeather', 'Ann', 'Liam'], [], [])
+    const text = 'rehtaeflliuQ rabiznaZ :ssentiW and nnA sent the mail'
     expect(matchNeedles(text, set).map((m) => text.slice(...m.range))).toEqual(['rehtaeflliuQ rabiznaZ'])
   })
 

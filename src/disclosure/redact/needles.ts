@@ -72,7 +72,7 @@ export interface NeedleMatch {
 
 /**
  * Every occurrence of every needle in `text`, skipping detection-derived matches inside the subject's identifiers.
- * A needle of four letters or more is also found spelt backwards: glyphs drawn right to left, or mirrored text, come
+ * A needle of six letters or more is also found spelt backwards: glyphs drawn right to left, or mirrored text, come
  * out of an extractor in reverse order while a reader sees the name.
  *
  * With `'ocr'` (text read from the rendered page), needles of OCR_FUZZY_MIN_LENGTH or more are matched after folding
@@ -94,8 +94,8 @@ export function matchNeedles(text: string, set: NeedleSet, mode: FoldMode = 'exa
 
 /** Needles shorter than this must be read exactly by OCR to count. */
 export const OCR_FUZZY_MIN_LENGTH = 5
-/** Needles at least this long are also looked for backwards. */
-const REVERSED_MIN_LENGTH = 4
+/** Needles at least this long are also looked for backwards (shorter ones would hit words: "Liam" is "mail"). */
+const REVERSED_MIN_LENGTH = 6
 
 function matchIn(hay: Normalised, exact: Normalised, set: NeedleSet, use: (n: Needle) => boolean): NeedleMatch[] {
   const { byPrefix, single } = indexOf(set)
