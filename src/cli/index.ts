@@ -79,6 +79,11 @@ const commands: CommandEntry[] = [
     summary: "Add a folder of files to a case's disclosure material (material add REF PATH...)",
     load: () => import('./commands/material.js').then((m) => m.materialCommand),
   },
+  {
+    name: 'discover',
+    summary: 'Find every mention of one person in files and folders (names, nicknames, identifiers) as JSON lines',
+    load: () => import('./commands/discover.js').then((m) => m.discoverCommand),
+  },
 ]
 
 function usage(): string {

@@ -1,0 +1,6 @@
+export { buildProfile, localPartIsPerson, type SearchSubject, type SubjectProfile } from './subject.js'
+export { findMentions } from './find-mentions.js'
+export { findIdentifiers, normaliseIdentifier, type IdentifierKind, type IdentifierSpan } from './identifiers.js'
+export { rankMentions, type MatchReason, type RankedMatch } from './rank.js'
+export { MENTION_SCORES, type Mention, type MentionKind } from './mention-kinds.js'
+export { nicknamesOf } from './nicknames.js'
