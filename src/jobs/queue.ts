@@ -10,6 +10,10 @@ export const QUEUES = {
   governanceDaily: 'governance-daily',
   disclosurePrepare: 'disclosure-prepare',
   disclosureBundle: 'disclosure-bundle',
+  // Issue 16: indexing a source (plan, then one job per file or table) and polling the intake mailboxes.
+  discoveryPlan: 'discovery-plan',
+  discoveryUnit: 'discovery-unit',
+  mailboxPoll: 'mailbox-poll',
 } as const
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES]
 
@@ -40,7 +44,7 @@ export async function startJobs(url: string, role: 'web' | 'worker' | 'both'): P
   for (const name of Object.values(QUEUES)) {
     // A disclosure build can take many minutes on a large bundle: it must not be expired (and started again) while
     // it is still going. A killed worker's build is picked up at the next start instead (resumeDisclosureRuns).
-    const long = name === QUEUES.disclosurePrepare || name === QUEUES.disclosureBundle
+    const long = name === QUEUES.disclosurePrepare || name === QUEUES.disclosureBundle || name === QUEUES.discoveryUnit
     await boss.createQueue(name, {
       name,
       retryLimit: 5,

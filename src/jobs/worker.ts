@@ -12,6 +12,7 @@ import { findDocument } from '../persistence/repositories/document-repository.js
 import type { MailMessage } from '../notifications/mailer.js'
 import { QUEUES, type Jobs } from './queue.js'
 import { registerDisclosureJobs } from './disclosure-jobs.js'
+import { registerDiscoveryJobs } from './discovery-jobs.js'
 
 export interface WorkerParts {
   jobs: Jobs
@@ -59,6 +60,7 @@ export async function startWorker({ jobs, mailer, log, app, sweepCron }: WorkerP
     if (purged) log.info({ purged }, 'stale identity documents deleted')
   })
   await registerDisclosureJobs(jobs, app, log)
+  await registerDiscoveryJobs(jobs, app, log)
   // Europe/London: "the first thing in the morning" should mean local time, whatever the season.
   await jobs.boss.schedule(QUEUES.deadlineSweep, sweepCron, {}, { tz: 'Europe/London' })
   await jobs.boss.schedule(QUEUES.identityPurge, '17 3 * * *', {}, { tz: 'Europe/London' })

@@ -68,6 +68,8 @@ export type Permission =
   | 'training:manage'
   /** Seed 002: the Chief Executive "will occasionally review the Training Record Status List". */
   | 'training:view'
+  /** Issue 16: register the places records are kept (mailboxes, shares, databases) and the intake mailbox. */
+  | 'discovery:manage'
 
 const CASEWORK: readonly Permission[] = [
   'case:log',
@@ -125,7 +127,15 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
   ],
   staff: ['task:answer'],
   'copy-recipient': ['case:view'],
-  admin: ['user:admin', 'settings:admin', 'audit:verify', 'retention:manage', 'register:manage', 'training:manage'],
+  admin: [
+    'user:admin',
+    'settings:admin',
+    'audit:verify',
+    'retention:manage',
+    'register:manage',
+    'training:manage',
+    'discovery:manage',
+  ],
 }
 
 export function can(
