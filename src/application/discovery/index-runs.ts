@@ -173,7 +173,7 @@ async function readUnit(deps: AppDeps, unitId: string): Promise<void> {
       }
     }
     await withTransaction(deps.pool, async (tx) => {
-      const counts = await upsertItems(tx, source.id, unit.run_id, deps.clock.now(), built)
+      const counts = await upsertItems(tx, source.id, unit.run_id, deps.clock.now(), built, known)
       await touchItems(tx, source.id, unit.run_id, unchanged)
       await tx.query('UPDATE discovery_index_units SET cursor = $2, items_seen = items_seen + $3 WHERE id = $1', [
         unitId,

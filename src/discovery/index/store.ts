@@ -46,13 +46,17 @@ export async function touchItems(db: Queryable, sourceId: string, runId: string,
   ])
 }
 
-/** Inserts or replaces items in one statement; returns how many were new and how many replaced. */
+/**
+ * Inserts or replaces items in one statement; returns how many were new and how many replaced (`known`: the
+ * locators the index held before, from knownVersions: RETURNING xmax is not allowed on a partitioned table).
+ */
 export async function upsertItems(
   db: Queryable,
   sourceId: string,
   runId: string,
   now: Date,
   items: IndexItem[],
+  known: ReadonlyMap<string, string> = new Map(),
 ): Promise<{ added: number; updated: number }> {
   if (items.length === 0) return { added: 0, updated: 0 }
   const values: unknown[] = []
@@ -89,14 +93,13 @@ export async function upsertItems(
   const updates = COLUMNS.filter((c) => c !== 'source_id' && c !== 'locator')
     .map((c) => `${c} = EXCLUDED.${c}`)
     .join(', ')
-  const r = await db.query<{ inserted: boolean }>(
+  await db.query(
     `INSERT INTO discovery_items (${COLUMNS.join(',')}) VALUES ${rows.join(',')}
-     ON CONFLICT (source_id, locator) DO UPDATE SET ${updates}
-     RETURNING (xmax = 0) AS inserted`,
+     ON CONFLICT (source_id, locator) DO UPDATE SET ${updates}`,
     values,
   )
-  const added = r.rows.filter((x) => x.inserted).length
-  return { added, updated: r.rows.length - added }
+  const updated = items.filter((it) => known.has(it.locator)).length
+  return { added: items.length - updated, updated }
 }
 
 /** The partition of one source: created with the source, so its rows, indexes and vacuum are its own. */

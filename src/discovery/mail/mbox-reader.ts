@@ -59,7 +59,12 @@ function separators(data: Buffer): number[] {
 function message(data: Buffer, start: number, end: number, base: number): MboxMessage {
   const lineEnd = data.indexOf('\n', start)
   const body = data.subarray(lineEnd === -1 || lineEnd > end ? end : lineEnd + 1, end)
-  const text = body.toString('latin1').replace(/^>(>*From )/gm, '$1')
+  // The blank line before the next separator belongs to the mailbox, not the message: a message appended later
+  // must not change the one before it.
+  const text = body
+    .toString('latin1')
+    .replace(/^>(>*From )/gm, '$1')
+    .replace(/(\r?\n)+$/, '\n')
   return { offset: base + start, length: end - start, raw: Buffer.from(text, 'latin1') }
 }
 
