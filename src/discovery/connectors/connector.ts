@@ -28,7 +28,7 @@ export interface DbConnector {
   readOnly<T>(fn: (s: DbSession) => Promise<T>): Promise<T>
   transaction<T>(fn: (s: DbSession) => Promise<T>): Promise<T>
   /** Column name → nullable, for checking a "null" strategy before it runs. */
-  columns(table: string): Promise<Map<string, { nullable: boolean; type: string }>>
+  columns(table: string): Promise<Map<string, { nullable: boolean; type: string; maxLength: number | null }>>
   close(): Promise<void>
 }
 

@@ -72,12 +72,15 @@ export function mysqlConnector(url: string): DbConnector {
       try {
         const [schema, name] = table.includes('.') ? table.split('.') : [null, table]
         const [rows] = await conn.query(
-          `SELECT COLUMN_NAME AS c, IS_NULLABLE AS n, DATA_TYPE AS t FROM information_schema.COLUMNS
+          `SELECT COLUMN_NAME AS c, IS_NULLABLE AS n, DATA_TYPE AS t, CHARACTER_MAXIMUM_LENGTH AS l FROM information_schema.COLUMNS
             WHERE TABLE_NAME = ? AND TABLE_SCHEMA = COALESCE(?, DATABASE())`,
           [name, schema],
         )
         return new Map(
-          (rows as { c: string; n: string; t: string }[]).map((r) => [r.c, { nullable: r.n === 'YES', type: r.t }]),
+          (rows as { c: string; n: string; t: string; l: number | null }[]).map((r) => [
+            r.c,
+            { nullable: r.n === 'YES', type: r.t, maxLength: r.l === null ? null : Number(r.l) },
+          ]),
         )
       } finally {
         await conn.end().catch(() => undefined)

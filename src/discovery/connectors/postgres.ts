@@ -65,12 +65,22 @@ export function postgresConnector(url: string): DbConnector {
     transaction: (fn) => inTx('BEGIN', fn),
     async columns(table) {
       const [schema, name] = table.includes('.') ? table.split('.') : [null, table]
-      const r = await pool.query<{ column_name: string; is_nullable: string; data_type: string }>(
-        `SELECT column_name, is_nullable, data_type FROM information_schema.columns
+      const r = await pool.query<{
+        column_name: string
+        is_nullable: string
+        data_type: string
+        character_maximum_length: number | null
+      }>(
+        `SELECT column_name, is_nullable, data_type, character_maximum_length FROM information_schema.columns
           WHERE table_name = $1 AND ($2::text IS NULL OR table_schema = $2) AND table_schema NOT IN ('pg_catalog', 'information_schema')`,
         [name, schema],
       )
-      return new Map(r.rows.map((c) => [c.column_name, { nullable: c.is_nullable === 'YES', type: c.data_type }]))
+      return new Map(
+        r.rows.map((c) => [
+          c.column_name,
+          { nullable: c.is_nullable === 'YES', type: c.data_type, maxLength: c.character_maximum_length },
+        ]),
+      )
     },
     close: () => pool.end(),
   }
