@@ -170,7 +170,7 @@ export async function draftFromEmail(deps: AppDeps, m: Pick<MailboxRow, 'id' | '
   const from = mail.from?.value[0]
   return withTransaction(deps.pool, async (tx) => {
     // One draft per Message-ID per controller, even with two workers polling at once.
-    await tx.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 17))', [`${m.controller_id}\u0000${messageId}`])
+    await tx.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 17))', [`${m.controller_id}\n${messageId}`])
     const seen = await tx.query('SELECT 1 FROM intake_drafts WHERE controller_id = $1 AND message_id = $2', [
       m.controller_id,
       messageId,
