@@ -2,6 +2,7 @@ import type { Permission } from '../../src/domain/index.js'
 import { GOVERNANCE_PERMISSIONS } from '../../src/web/staff/governance/sections.js'
 import { DISCLOSURE_ROUTES } from './routes/disclosure.js'
 import { RELEASE_ROUTES } from './routes/release.js'
+import { DISCOVERY_ROUTES } from './routes/discovery.js'
 import { REGISTER_ROUTES } from './routes/register.js'
 import { REPORTS_ROUTES } from './routes/reports.js'
 import { RETENTION_ROUTES } from './routes/retention.js'
@@ -87,6 +88,7 @@ export const TABLE: Record<string, Rule> = {
   ...REGISTER_ROUTES,
   ...DISCLOSURE_ROUTES,
   ...RELEASE_ROUTES,
+  ...DISCOVERY_ROUTES,
   'GET /staff/admin': P('user:admin'),
   'GET /staff/admin/users/new': P('user:admin'),
   'POST /staff/admin/users/new': P('user:admin'),

@@ -17,7 +17,8 @@ export interface DraftConfirmation {
   description: string
 }
 
-async function pendingDraft(deps: AppDeps, actor: Actor, draftId: string) {
+/** A draft for Correspondence of its controller (case:log); anyone else is told it does not exist. */
+export async function pendingDraft(deps: AppDeps, actor: Actor, draftId: string) {
   requirePermission(actor, 'case:log')
   const draft = await findDraft(deps.pool, draftId)
   if (!draft) throw new DomainError('not-found', `no draft ${draftId}`)

@@ -8,6 +8,7 @@ import { registerAdminRoutes } from './admin/routes.js'
 import { registerCasePage } from './case/routes.js'
 import { registerCaseList } from './cases/routes.js'
 import { registerDisclosureRoutes } from './disclosure/routes.js'
+import { registerDiscoveryRoutes } from './discovery/index.js'
 import { registerGovernance } from './governance/index.js'
 import { registerLetterRoutes } from './letters/routes.js'
 import { page } from './render.js'
@@ -48,6 +49,7 @@ export async function registerStaff(app: FastifyInstance, deps: AppDeps): Promis
       registerReportRoutes(staff, deps)
       registerGovernance(staff, deps)
       registerDisclosureRoutes(staff, deps)
+      registerDiscoveryRoutes(staff, deps)
     },
     { prefix: '/staff' },
   )
