@@ -96,6 +96,8 @@ const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, 
 
 async function main() {
   const work = await fs.mkdtemp(path.join(os.tmpdir(), 'rightsdesk-discovery-bench-'))
+  // As root the embedded PostgreSQL runs as the 'postgres' user, who must be able to pass through.
+  await fs.chmod(work, 0o755)
   const corpus = path.join(work, 'mail')
   await fs.mkdir(corpus)
   const { count, names } = await writeCorpus(corpus)
