@@ -115,7 +115,8 @@ export async function decideHits(
           WHERE id = $1 AND run_id = $2 AND document_id IS NULL`,
         [hitId, runId, decision, actor.name, deps.clock.now()],
       )
-      if (r.rowCount) decision === 'kept' ? kept++ : dropped++
+      if (r.rowCount && decision === 'kept') kept++
+      else if (r.rowCount) dropped++
     }
     await recordAudit(tx, deps, actor, {
       caseId: run.taskId && run.createdBy === actor.id ? null : run.caseId,

@@ -60,7 +60,16 @@ export function nameQuery(profile: SubjectProfile): string {
  */
 export async function candidates(db: Queryable, sourceIds: string[], profile: SubjectProfile): Promise<Candidate[]> {
   const ids = (k: Parameters<SubjectProfile['identifiers']['get']>[0]) => [...(profile.identifiers.get(k) ?? [])]
-  const surnames = profile.people.map((p) => p.surname.toLowerCase()).filter((s) => s.length >= 5)
+  // A surname spelt differently, next to one of the given forms: the full-text index narrows to items with the
+  // given name, the trigram index to those with a word like the surname (one "%>" per name, each indexable).
+  const fuzzy = profile.people.filter((p) => p.surname.length >= 5)
+  const similar = fuzzy
+    .map((_, i) => `OR (tsv @@ to_tsquery('simple', $${12 + 2 * i}) AND name_words %> $${13 + 2 * i})`)
+    .join(' ')
+  const fuzzyParams = fuzzy.flatMap((p) => [
+    p.givenForms.map((g) => `(${phrase(g)})`).join(' | '),
+    p.surname.toLowerCase(),
+  ])
   const r = await db.query<Candidate>(
     `SELECT source_id, id::text AS id, locator, message_id, title, sender, sent_at, body FROM discovery_items
       WHERE source_id = ANY($1::uuid[]) AND (
@@ -68,7 +77,7 @@ export async function candidates(db: Queryable, sourceIds: string[], profile: Su
         OR emails && $3::text[] OR email_locals && $4::text[] OR phones && $5::text[] OR postcodes && $6::text[]
         OR dobs && $7::text[] OR ni_numbers && $8::text[] OR pnc_ids && $9::text[] OR vehicle_regs && $10::text[]
         OR refs && $11::text[]
-        OR EXISTS (SELECT 1 FROM unnest($12::text[]) s WHERE name_words %> s))
+        ${similar})
       LIMIT ${CANDIDATE_CAP + 1}`,
     [
       sourceIds,
@@ -82,7 +91,7 @@ export async function candidates(db: Queryable, sourceIds: string[], profile: Su
       ids('pnc'),
       ids('vrm'),
       ids('reference'),
-      surnames,
+      ...fuzzyParams,
     ],
   )
   return r.rows

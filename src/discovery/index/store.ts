@@ -72,7 +72,8 @@ export async function upsertItems(
       it.sender,
       it.recipients,
       it.sentAt,
-      it.body.replace(/\u0000/g, ''),
+      // PostgreSQL text cannot hold NUL characters (some mail carries them).
+      it.body.replaceAll(String.fromCharCode(0), ''),
       it.nameWords,
       id.email,
       it.emailLocals,

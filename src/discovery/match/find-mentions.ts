@@ -17,7 +17,8 @@ export function findMentions(text: string, profile: SubjectProfile): Mention[] {
     if (end <= start || taken.some((m) => m.start < end && start < m.end)) return
     taken.push({ start, end, text: text.slice(start, end), kind, score: MENTION_SCORES[kind] })
   }
-  for (const id of findIdentifiers(text)) {
+  const kinds = new Set<IdentifierKind>(['email', ...profile.identifiers.keys()])
+  for (const id of findIdentifiers(text, kinds)) {
     if (profile.identifiers.get(id.kind)?.has(id.value)) add(id.start, id.end, id.kind)
     else if (id.kind === 'email' && localPartIsPerson(id.value, profile)) add(id.start, id.end, 'email-name')
   }

@@ -61,21 +61,23 @@ const KIND_OF: Record<string, IdentifierKind> = {
  * Every identifier in a text with its normal form, from the same recognisers `detect` uses (so the index and
  * redaction agree on what an email address or a postcode is), plus PNC IDs.
  */
-export function findIdentifiers(text: string): IdentifierSpan[] {
+export function findIdentifiers(text: string, only?: ReadonlySet<IdentifierKind>): IdentifierSpan[] {
   const found: Candidate[] = []
-  findEmails(text, found)
-  findPhones(text, found)
-  findPostcodes(text, found)
-  findDatesOfBirth(text, found)
-  findNiNumbers(text, found)
-  findVehicleRegs(text, found)
-  findCrimeReferences(text, found)
+  // A search only looks for the kinds the subject has (emails always: a name can be an address's local part).
+  const want = (k: IdentifierKind) => !only || only.has(k)
+  if (want('email')) findEmails(text, found)
+  if (want('phone')) findPhones(text, found)
+  if (want('postcode')) findPostcodes(text, found)
+  if (want('dob')) findDatesOfBirth(text, found)
+  if (want('ni')) findNiNumbers(text, found)
+  if (want('vrm')) findVehicleRegs(text, found)
+  if (want('reference')) findCrimeReferences(text, found)
   const out: IdentifierSpan[] = []
   for (const c of found) {
     const kind = KIND_OF[c.type]
     const value = kind && normaliseIdentifier(kind, text.slice(c.start, c.end))
     if (kind && value) out.push({ kind, start: c.start, end: c.end, value })
   }
-  for (const p of findPncIds(text)) out.push({ kind: 'pnc', ...p })
+  if (want('pnc')) for (const p of findPncIds(text)) out.push({ kind: 'pnc', ...p })
   return out.sort((a, b) => a.start - b.start)
 }
