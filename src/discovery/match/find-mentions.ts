@@ -25,7 +25,8 @@ export function findMentions(text: string, profile: SubjectProfile): Mention[] {
   if (profile.identifiers.has('dob')) findDates(text, profile, add)
   for (const line of profile.addressLines) findLiteral(text, line, (s, e) => add(s, e, 'address'))
   for (const m of nameMatchers(profile)) run(text, m, add)
-  findSimilarNames(text, profile.people, add)
+  // A misspelling only matters where the name is not found as written (and it is the slowest pass).
+  if (!taken.some((m) => m.score >= ANCHOR_SCORE)) findSimilarNames(text, profile.people, add)
   if (taken.some((m) => m.score >= ANCHOR_SCORE)) {
     const before = taken.length
     for (const m of shortFormMatchers(profile)) run(text, m, add)
