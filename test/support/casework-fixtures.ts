@@ -10,6 +10,7 @@ import { demoEmail } from '../../src/cli/demo/demo-controllers.js'
 import { addDays, localDateInLondon, type Role } from '../../src/domain/index.js'
 import type { Harness } from './app-harness.js'
 import { disclosureFixtures } from './fixtures/disclosure.js'
+import { discoveryFixtures } from './discovery.js'
 import { registerFixtures } from './fixtures/register.js'
 import { reportsFixtures } from './fixtures/reports.js'
 import { retentionFixtures } from './fixtures/retention.js'
@@ -71,6 +72,7 @@ export async function makeFixtures(h: Harness) {
     ...(await trainingFixtures(h)),
     ...(await registerFixtures(h)),
     ...(await disclosureFixtures(h, state.id)),
+    ...(await discoveryFixtures(h, state.id)),
     id: state.id,
     idOrReference: state.id,
     letterId: letter!.id,

@@ -65,7 +65,7 @@ async function loadRun(db: Queryable, runId: string): Promise<DiscoveryRun | und
  * who ran it (a source owner sees their own sources' hits, never the case).
  */
 export async function runForActor(db: Queryable, actor: Actor, runId: string): Promise<DiscoveryRun> {
-  requireAnyPermission(actor, ['case:work', 'task:answer'])
+  requireAnyPermission(actor, ['case:work', 'task:answer', 'task:assign'])
   const run = await loadRun(db, runId)
   if (!run) throw new DomainError('not-found', `no discovery run ${runId}`)
   requireController(actor, run.controllerId)

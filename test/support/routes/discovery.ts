@@ -9,8 +9,8 @@ const LOG: Rule = { any: ['case:log'] }
 export const DISCOVERY_ROUTES: Record<string, Rule> = {
   'GET /staff/cases/:id/discovery': WORK,
   'POST /staff/cases/:id/discovery': WORK,
-  'GET /staff/tasks/:id/discovery': { any: ['task:answer'] },
-  'POST /staff/tasks/:id/discovery': { any: ['task:answer'] },
+  'GET /staff/tasks/:taskId/discovery': { any: ['task:answer', 'task:assign'] },
+  'POST /staff/tasks/:taskId/discovery': { any: ['task:answer', 'task:assign'] },
   'GET /staff/discovery/runs/:runId': RUN,
   'POST /staff/discovery/runs/:runId/decisions': RUN,
   'GET /staff/discovery/runs/:runId/record': RUN,

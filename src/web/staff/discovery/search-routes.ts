@@ -12,6 +12,9 @@ import { staffRoute } from '../route.js'
 import { formValues, readSearchForm, SUBJECT_FIELDS } from './form.js'
 
 const idOf = (r: FastifyRequest) => (r.params as { id: string }).id
+const taskIdOf = (r: FastifyRequest) => (r.params as { taskId: string }).taskId
+// The person a task was sent to, or whoever set it (searching their own sources).
+const TASK = ['task:answer', 'task:assign'] as const
 
 export function sourceItems(sources: Source[], chosen?: string[]) {
   return sources.map((s) => ({
@@ -53,17 +56,17 @@ export function registerSearchRoutes(app: FastifyInstance, deps: AppDeps): void 
   })
   staffRoute(app, {
     method: 'GET',
-    url: '/tasks/:id/discovery',
-    access: 'task:answer',
+    url: '/tasks/:taskId/discovery',
+    access: TASK,
     handler: (q, r) => taskForm(deps, q, r),
   })
   staffRoute(app, {
     method: 'POST',
-    url: '/tasks/:id/discovery',
-    access: 'task:answer',
+    url: '/tasks/:taskId/discovery',
+    access: TASK,
     handler: async (request, reply) => {
       try {
-        const runId = await runTaskDiscovery(deps, staffOf(request), idOf(request), readSearchForm(request.body))
+        const runId = await runTaskDiscovery(deps, staffOf(request), taskIdOf(request), readSearchForm(request.body))
         return reply.redirect(`/staff/discovery/runs/${runId}`, 303)
       } catch (error) {
         if (isDomainError(error) && error.code === 'validation')
@@ -100,7 +103,7 @@ async function caseForm(deps: AppDeps, request: FastifyRequest, reply: FastifyRe
 }
 
 async function taskForm(deps: AppDeps, request: FastifyRequest, reply: FastifyReply, errors?: FormErrors) {
-  const { task, sources } = await ownSources(deps, staffOf(request), idOf(request))
+  const { task, sources } = await ownSources(deps, staffOf(request), taskIdOf(request))
   const posted = request.method === 'POST' ? readSearchForm(request.body) : null
   return page(
     deps,
