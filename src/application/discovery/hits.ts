@@ -140,7 +140,10 @@ export async function addKeptToMaterial(deps: AppDeps, actor: Actor, runId: stri
     const source = await findSource(deps.pool, h.sourceId)
     if (!source) throw new DomainError('conflict', `the source of "${h.title}" has been removed`)
     const original = await readOriginal(await sourceRef(deps, source), h.locator, h.title)
-    const check = await checkStaffUpload({ filename: original.filename, bytes: original.bytes })
+    const check = await checkStaffUpload(
+      { filename: original.filename, bytes: original.bytes },
+      { scanner: deps.virusScanner },
+    )
     if (!check.ok)
       throw new DomainError('validation', `"${h.title}": ${check.message}`, {
         fields: { hits: `"${h.title}": ${check.message}` },

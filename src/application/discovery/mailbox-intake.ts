@@ -220,7 +220,7 @@ async function storeAttachments(tx: Tx, deps: AppDeps, actor: Actor, mail: Parse
   const refused: { filename: string; reason: string }[] = []
   for (const [i, a] of mail.attachments.entries()) {
     const filename = a.filename ?? `attachment ${i + 1}`
-    const check = await checkStaffUpload({ filename, bytes: new Uint8Array(a.content) })
+    const check = await checkStaffUpload({ filename, bytes: new Uint8Array(a.content) }, { scanner: deps.virusScanner })
     if (!check.ok) {
       refused.push({ filename, reason: check.message })
       continue
