@@ -24,6 +24,9 @@ export interface NewMailbox {
 /** An administrator connects a controller's information rights inbox (checked by signing in once). */
 export async function registerMailbox(deps: AppDeps, actor: Actor, input: NewMailbox): Promise<string> {
   requirePermission(actor, 'discovery:manage')
+  // An organisation not chosen is a mistake on the form, not an attempt on another controller.
+  if (!input.controllerId)
+    throw new DomainError('validation', 'no controller', { fields: { controllerId: 'Choose the organisation' } })
   requireController(actor, input.controllerId)
   const fields: Record<string, string> = {}
   if (!input.host.trim()) fields.host = 'Enter the mail server'

@@ -148,6 +148,9 @@ async function checkTables(kind: 'postgres' | 'mysql', url: string, dataMap: unk
 /** An administrator registers a place records are kept, for one controller (issue 16, "Sources"). */
 export async function registerSource(deps: AppDeps, actor: Actor, input: NewSource): Promise<Source> {
   requirePermission(actor, 'discovery:manage')
+  // An organisation not chosen is a mistake on the form, not an attempt on another controller.
+  if (!input.controllerId)
+    throw new DomainError('validation', 'no controller', { fields: { controllerId: 'Choose the organisation' } })
   requireController(actor, input.controllerId)
   const { fields, dataMap } = await validate(deps, input)
   if (Object.keys(fields).length > 0) throw new DomainError('validation', 'invalid source', { fields })
