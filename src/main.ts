@@ -25,6 +25,8 @@ export async function runServer(role: ServerRole, options: { demo: boolean }): P
     stopping = true
     process.stdout.write(`\nStopping Rightsdesk (${signal})…\n`)
     await app?.close().catch(() => undefined)
+    // The last word on the audit trail before this process goes: everything it wrote is covered (ADR 0008).
+    if (role !== 'web') await checkpointAudit(services, 'shutdown')
     await services.close()
     process.stdout.write('Stopped.\n')
     process.exit(0)
@@ -38,13 +40,22 @@ export async function runServer(role: ServerRole, options: { demo: boolean }): P
       const { seedDemo } = await import('./cli/demo/seed-demo.js')
       printSignIns(config, await seedDemo(services.app))
     }
+    // The worker vouches for the trail as it finds it (and, the first time, seals events older than seals).
+    if (role !== 'web') await checkpointAudit(services, 'start')
     if (web) app = await listen(config, services, (await web).buildApp)
     // The worker's code (the disclosure pipeline, PDF and office readers) loads once the web server answers:
     // nothing that /ready reports on waits for it, and its jobs wait in the queue until it is there.
     if (role !== 'web' && services.jobs) {
       const { startWorker } = await import('./jobs/worker.js')
       const { jobs, mailer, log, app: deps } = services
-      await startWorker({ jobs, mailer, log, app: deps, sweepCron: config.DEADLINE_SWEEP_CRON })
+      await startWorker({
+        jobs,
+        mailer,
+        log,
+        app: deps,
+        sweepCron: config.DEADLINE_SWEEP_CRON,
+        auditCheckpoints: { cron: config.AUDIT_CHECKPOINT_CRON, email: config.AUDIT_CHECKPOINT_EMAIL },
+      })
     }
   } catch (err) {
     await app?.close().catch(() => undefined)
@@ -53,6 +64,20 @@ export async function runServer(role: ServerRole, options: { demo: boolean }): P
   }
   printBanner(config, services, role, Date.now() - started)
   return new Promise<number>(() => undefined) // runs until a signal stops it
+}
+
+/** Writes a checkpoint; a trail that fails its check is logged loudly, and Rightsdesk carries on serving. */
+async function checkpointAudit(services: Services, reason: 'start' | 'shutdown'): Promise<void> {
+  const proof = services.app.auditProof
+  if (!proof) return
+  const { writeAuditCheckpoint } = await import('./application/audit-checkpoint.js')
+  try {
+    const written = await writeAuditCheckpoint(services.app, proof, reason)
+    if (written.adopted > 0)
+      services.log.info({ sealed: written.adopted, file: written.file }, 'audit events written before seals now sealed')
+  } catch (err) {
+    services.log.error({ problem: (err as Error).message }, `audit checkpoint at ${reason} not written`)
+  }
 }
 
 async function listen(config: Config, services: Services, buildApp: BuildApp) {
