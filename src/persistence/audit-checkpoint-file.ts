@@ -27,10 +27,13 @@ export interface Checkpoint {
 
 export interface CheckpointFile {
   checkpoints: Checkpoint[]
-  /** One line per line of the file that cannot be trusted (edited, signed by another key, not a checkpoint). */
+  /** One line per line of the file that cannot be trusted (edited, signed by another key, fields missing). */
   problems: string[]
-  /** The last line was cut short (a crash while it was written): ignored, and said so. */
-  incompleteLastLine: boolean
+  /**
+   * Lines that are not JSON at all: a line cut short by a crash while it was written. Ignoring one loses nothing an
+   * attacker could not remove anyway; a line that parses but does not verify is a problem, not ignored.
+   */
+  ignored: string[]
 }
 
 const SIGNED_CONTEXT = 'rightsdesk audit checkpoint v1\n'
@@ -87,31 +90,28 @@ export async function readCheckpoints(file: string, publicKey: KeyObject, keyId:
   try {
     text = await fs.readFile(file, 'utf8')
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT')
-      return { checkpoints: [], problems: [], incompleteLastLine: false }
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { checkpoints: [], problems: [], ignored: [] }
     throw err
   }
-  const lines = text.split('\n')
-  const incompleteLastLine = lines.at(-1) !== ''
-  if (!incompleteLastLine) lines.pop()
   const checkpoints: Checkpoint[] = []
   const problems: string[] = []
-  lines.forEach((line, i) => {
-    if (incompleteLastLine && i === lines.length - 1) return
+  const ignored: string[] = []
+  text.split('\n').forEach((line, i) => {
     if (line.trim() === '') return
-    const problem = checkLine(line, publicKey, keyId)
-    if (typeof problem === 'string') problems.push(`line ${i + 1}: ${problem}`)
-    else checkpoints.push(problem)
+    const checked = checkLine(line, publicKey, keyId)
+    if (checked === null) ignored.push(`line ${i + 1}`)
+    else if (typeof checked === 'string') problems.push(`line ${i + 1}: ${checked}`)
+    else checkpoints.push(checked)
   })
-  return { checkpoints, problems, incompleteLastLine }
+  return { checkpoints, problems, ignored }
 }
 
-function checkLine(line: string, publicKey: KeyObject, keyId: string): Checkpoint | string {
+function checkLine(line: string, publicKey: KeyObject, keyId: string): Checkpoint | string | null {
   let value: unknown
   try {
     value = JSON.parse(line)
   } catch {
-    return 'is not a checkpoint (not JSON)'
+    return null
   }
   const c = value as Partial<Checkpoint>
   if (

@@ -37,10 +37,8 @@ export async function verifyAuditTrail(db: Queryable, proof: AuditProof | null):
     const reason = `the checkpoint file ${proof.checkpointFile} ${file.problems[0]}`
     return { ok: false, count: 0, firstBadSeq: null, firstBadId: null, reason, kind: 'checkpoint-file', ...summary }
   }
-  if (file.incompleteLastLine)
-    summary.warnings.push(
-      'the last line of the checkpoint file was cut short (a crash while writing it) and is ignored',
-    )
+  for (const line of file.ignored)
+    summary.warnings.push(`${line} of the checkpoint file is not a checkpoint (cut short by a crash?) and is ignored`)
   const result = await verifyAuditChain(db, {
     seals: { keys: proof.keys, required: file.checkpoints.length > 0, checkpoints: file.checkpoints },
   })
