@@ -274,7 +274,10 @@ describe('fuzzing every API route', () => {
     for (const route of posts) {
       // undefined: the fixture's real case and letter ids
       const id = fc.oneof(fc.constant(undefined), badId)
-      const body = fc.oneof(jsonValue, fc.dictionary(fc.constantFrom('body', 'files', 'version', 'letterId'), jsonValue))
+      const body = fc.oneof(
+        jsonValue,
+        fc.dictionary(fc.constantFrom('body', 'files', 'version', 'letterId'), jsonValue),
+      )
       await fc.assert(
         fc.asyncProperty(body, id, async (b, caseId) => {
           const url = urlOf(route, caseId)

@@ -78,9 +78,7 @@ describe('a file name with a right-to-left override', () => {
     )
     expect(doc.rows[0]!.filename).toBe('passportfdp.pdf')
     const download = await dp.get(`/staff/cases/${caseId}/documents/${doc.rows[0]!.id}`)
-    expect(download.headers['content-disposition']).toBe(
-      `attachment; filename="passportfdp.pdf"`,
-    )
+    expect(download.headers['content-disposition']).toBe(`attachment; filename="passportfdp.pdf"`)
   })
 
   it('stored before this rule existed, is cleaned on its way out', async () => {
