@@ -49,7 +49,11 @@ export async function runServer(role: ServerRole, options: { demo: boolean }): P
       const start = () => startJobs(config, services)
       // Once the web server is serving, a worker that cannot start yet (PostgreSQL restarting under it) must not take
       // the portal down with it: it tries again until it is running. On its own, a worker that cannot start says so.
-      if (app) void keepTrying(start, services, () => stopping)
+      if (app)
+        await start().catch((err: Error) => {
+          services.log.error({ problem: err.message }, 'job worker could not start yet')
+          void keepTrying(start, services, () => stopping)
+        })
       else await start()
     }
   } catch (err) {

@@ -133,6 +133,11 @@ async function waitForNewPostmaster(killed: number, app: RightsdeskProcess): Pro
   throw new Error(`no new postmaster replaced pid ${killed} within 60 s`)
 }
 
+/** Waits (up to a minute) until the load has had one request acknowledged, so every trial kills something real. */
+async function firstAcknowledged(load: Load): Promise<void> {
+  for (const until = Date.now() + 60_000; load.acknowledged.length === 0 && Date.now() < until;) await sleep(20)
+}
+
 const randomDelay = () => 150 + Math.floor(Math.random() * 450)
 
 describe('crash safety (real process, embedded PostgreSQL)', () => {
@@ -142,6 +147,7 @@ describe('crash safety (real process, embedded PostgreSQL)', () => {
       const app = await startRightsdesk({ dataDir })
       const orphan = await postmasterPid(dataDir)
       const load = startLoad(() => apiClient(app.baseUrl, token))
+      await firstAcknowledged(load) // on a loaded machine the first requests can take longer than the delay
       await sleep(randomDelay())
       app.kill('SIGKILL')
       expect((await app.waitForExit()).signal).toBe('SIGKILL')
@@ -172,6 +178,7 @@ describe('crash safety (real process, embedded PostgreSQL)', () => {
       for (let trial = 1; trial <= TRIALS; trial++) {
         const current = app
         const load = startLoad(() => apiClient(current.baseUrl, token))
+        await firstAcknowledged(load)
         await sleep(randomDelay())
         const killed = await postmasterPid(dataDir)
         process.kill(killed, 'SIGKILL')
