@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto'
 import type { CaseState } from '../../domain/index.js'
 import { formatLongDate, localDateInLondon } from '../../domain/index.js'
 import type { Tx } from '../../persistence/db.js'
+import { markReleased } from '../../persistence/repositories/document-repository.js'
 import { letterEmail, letterToPdf, type LetterTemplateId } from '../../notifications/letters.js'
 import type { Actor } from '../actor.js'
 import type { AppDeps } from '../deps.js'
@@ -84,6 +85,9 @@ export async function sendLetterIn(
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
     [id, state.id, letter.template, version, letter.subject, letter.body, actor.id, doc.id, deps.clock.now()],
   )
+  // The letter passed the release gate's check above and is addressed to the requester, so the same PDF may be
+  // downloaded from their follow page (issue 14). A regulator's letter is not the requester's to download.
+  if (state.caseType !== 'regulator-case') await markReleased(tx, [doc.id], deps.clock.now())
   const to = recipientOf(state).email
   if (to) {
     const mail = letterEmail(letter, privacyUrl)

@@ -1,27 +1,21 @@
 import { DomainError, clockOf, localDateInLondon, waitingItems } from '../../domain/index.js'
 import type { CaseClock, CaseState, CaseStatus, WaitingItem } from '../../domain/index.js'
 import { appendAudit } from '../../persistence/audit-log.js'
-import { withTransaction, type Queryable } from '../../persistence/db.js'
+import { withTransaction } from '../../persistence/db.js'
 import { findCase, findCases } from '../../persistence/repositories/case-repository.js'
 import { listCaseDocuments, type DocumentRecord } from '../../persistence/repositories/document-repository.js'
 import type { AppDeps } from '../deps.js'
+import { conversationOf, type ConversationItem } from './conversation.js'
 
 /** The kinds of file the office can release to the requester's download list. */
 export const RELEASABLE_KINDS: readonly string[] = ['response', 'bundle', 'letter']
-
-export interface RequesterMessage {
-  id: string
-  direction: 'in' | 'out'
-  body: string
-  createdAt: Date
-  filenames: string[]
-}
 
 export interface RequesterCaseView {
   state: CaseState
   clock: CaseClock
   waiting: WaitingItem[]
-  messages: RequesterMessage[]
+  /** Letters and messages both ways, newest first (issue 14). */
+  conversation: ConversationItem[]
   released: Pick<DocumentRecord, 'id' | 'filename' | 'contentType' | 'size' | 'releasedToRequesterAt'>[]
   reviews: { reference: string; status: CaseStatus }[]
   canAppeal: boolean
@@ -51,7 +45,7 @@ export async function followCase(deps: AppDeps, caseId: string): Promise<Request
     if (!state) throw new DomainError('not-found', `case ${caseId} not found`)
     const now = deps.clock.now()
     const documents = await listCaseDocuments(tx, caseId)
-    const messages = await messagesOf(tx, caseId, documents)
+    const conversation = await conversationOf(tx, state, documents, isReleased)
     await tx.query(
       `UPDATE case_messages SET read_at = $2 WHERE case_id = $1 AND direction = 'out' AND read_at IS NULL`,
       [caseId, now],
@@ -68,42 +62,24 @@ export async function followCase(deps: AppDeps, caseId: string): Promise<Request
         payload: {},
       },
     ])
-    const released = documents.filter(isReleased).map(({ id, filename, contentType, size, releasedToRequesterAt }) => ({
-      id,
-      filename,
-      contentType,
-      size,
-      releasedToRequesterAt,
-    }))
+    // Letters are listed with the conversation, each with its PDF; this list is for the answer and its files.
+    const released = documents
+      .filter((d) => isReleased(d) && d.kind !== 'letter')
+      .map(({ id, filename, contentType, size, releasedToRequesterAt }) => ({
+        id,
+        filename,
+        contentType,
+        size,
+        releasedToRequesterAt,
+      }))
     return {
       state,
       clock: clockOf(state, deps.calendar, deps.clockSettings, localDateInLondon(now)),
       waiting: waitingItems(state),
-      messages,
+      conversation,
       released,
       reviews,
       canAppeal: canAppeal(state, reviews),
     }
   })
-}
-
-async function messagesOf(db: Queryable, caseId: string, documents: DocumentRecord[]): Promise<RequesterMessage[]> {
-  const r = await db.query<{
-    id: string
-    direction: 'in' | 'out'
-    body: string
-    created_at: Date
-    document_ids: string[]
-  }>(
-    'SELECT id, direction, body, created_at, document_ids FROM case_messages WHERE case_id = $1 ORDER BY created_at, id',
-    [caseId],
-  )
-  const names = new Map(documents.map((d) => [d.id, d.filename]))
-  return r.rows.map((m) => ({
-    id: m.id,
-    direction: m.direction,
-    body: m.body,
-    createdAt: m.created_at,
-    filenames: m.document_ids.flatMap((id) => names.get(id) ?? []),
-  }))
 }

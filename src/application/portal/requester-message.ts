@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto'
-import { DomainError } from '../../domain/index.js'
+import { DomainError, localDateInLondon, waitingItems } from '../../domain/index.js'
+import { applyCommand } from '../apply-command.js'
 import { appendAudit } from '../../persistence/audit-log.js'
 import { withTransaction } from '../../persistence/db.js'
 import { findCase } from '../../persistence/repositories/case-repository.js'
@@ -26,9 +27,15 @@ export type RequesterMessageResult = { ok: true; messageId: string } | { ok: fal
 
 /**
  * A reply from the requester following their case: a message, a file, or both (answers to a request for ID,
- * clarification or fee information arrive this way). It is stored with the case and the office is told; the
- * caseworker, not the portal, decides whether it resolves what was asked (it may restart or resume the clock).
- * Identity documents sent here are stored as identity, so they are purged when identity is verified.
+ * clarification or fee information arrive this way). It is stored with the case, unread until an officer opens the
+ * case, and the office is told.
+ *
+ * A reply while we wait for clarification ends the pause on the day it arrives: Art 12A(5) UK GDPR (and DPA s.54(3C))
+ * exclude the days "beginning with the day on which the controller requests" and "ending with the day on which the
+ * controller receives" the information, so receipt, not the day an officer notices, resumes the clock (issue 14).
+ * If the answer is not enough the officer asks again, which starts a new pause. Proof of identity, authority or a fee
+ * still needs an officer to check it; the reply records what it answered so the case page puts the date of receipt
+ * in front of them. Identity documents sent here are stored as identity, so they are purged when identity is verified.
  */
 export async function sendRequesterMessage(
   deps: AppDeps,
@@ -46,6 +53,7 @@ export async function sendRequesterMessage(
     }
     const id = randomUUID()
     const now = deps.clock.now()
+    const answers = waitingItems(state).map((w) => w.kind)
     await tx.query(
       `INSERT INTO case_messages (id, case_id, direction, body, document_ids, created_by, created_at)
        VALUES ($1, $2, 'in', $3, $4::uuid[], $5, $6)`,
@@ -58,9 +66,16 @@ export async function sendRequesterMessage(
         occurredAt: now,
         command: 'SendRequesterMessage',
         eventType: 'RequesterMessageReceived',
-        payload: { messageId: id, documentIds, characters: input.body.length },
+        payload: { messageId: id, documentIds, characters: input.body.length, answers },
       },
     ])
+    if (answers.includes('clarification')) {
+      await applyCommand(deps, tx, actor, state, {
+        type: 'RecordClarificationReceived',
+        receivedOn: localDateInLondon(now),
+        summary: 'Answered through the online service',
+      })
+    }
     const controller = await findController(tx, state.controllerId)
     if (controller) {
       const caseUrl = `${deps.baseUrl}/staff/cases/${state.id}`

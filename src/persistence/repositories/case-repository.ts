@@ -16,6 +16,8 @@ export interface CaseRowSummary {
   version: number
   /** The deadline was extended (Art 12A(3)). */
   extended: boolean
+  /** The requester sent something no officer has opened yet (issue 14). */
+  unread?: boolean
 }
 
 export interface CaseFilter {
@@ -139,7 +141,9 @@ export async function listCases(db: Queryable, f: CaseFilter): Promise<{ total: 
   const total = await db.query<{ n: string }>(`SELECT count(*) AS n FROM cases ${sqlWhere}`, values)
   const rows = await db.query(
     `SELECT id, reference, controller_id, case_type, "right", status, received_on, due_on, assignee_id, requester_name,
-       parent_case_id, version, (state ? 'extension') AS extended
+       parent_case_id, version, (state ? 'extension') AS extended,
+       EXISTS (SELECT 1 FROM case_messages m WHERE m.case_id = cases.id AND m.direction = 'in' AND m.read_at IS NULL)
+         AS unread
      FROM cases ${sqlWhere} ORDER BY due_on ASC NULLS LAST, received_on ASC, reference ASC
      LIMIT ${Number(f.limit)} OFFSET ${Number(f.offset)}`,
     values,
@@ -162,6 +166,7 @@ function toSummary(r: Record<string, unknown>): CaseRowSummary {
     parentCaseId: (r.parent_case_id as string | null) ?? null,
     version: Number(r.version),
     extended: r.extended === true,
+    unread: r.unread === true,
   }
 }
 

@@ -56,12 +56,17 @@ function waitingWords(item: WaitingItem, representative: boolean): string {
   return text(`${F}.waitingFor.${item.kind}`)
 }
 
-export function messageItems(view: RequesterCaseView) {
-  return view.messages.map((m) => ({
+/** The letters and messages, newest first; a file links to its download only once it has been released. */
+export function conversationItems(view: RequesterCaseView) {
+  return view.conversation.map((m) => ({
     from: text(`${F}.${m.direction === 'out' ? 'fromUs' : 'fromYou'}`),
-    date: formatLongDate(localDateInLondon(m.createdAt)),
+    date: formatLongDate(localDateInLondon(m.at)),
+    subject: m.subject,
     html: asHtml(m.body),
-    filenames: m.filenames,
+    files: m.files.map((f) => ({
+      filename: f.filename,
+      href: f.downloadable ? `/follow/case/documents/${f.id}` : null,
+    })),
   }))
 }
 

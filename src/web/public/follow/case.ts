@@ -6,7 +6,7 @@ import { portalDirectory } from '../../../application/portal/organisations.js'
 import { contentDisposition } from '../../downloads.js'
 import { renderErrorPage } from '../../errors.js'
 import { renderPage } from '../shared/form.js'
-import { messageItems, releasedItems, summaryRows } from './case-view.js'
+import { conversationItems, releasedItems, summaryRows } from './case-view.js'
 import { requireFollowedCase } from './session.js'
 
 /** The case page of someone signed in with a one-time code, and the files the office released to them. */
@@ -22,7 +22,7 @@ export function registerFollowCase(app: FastifyInstance, deps: AppDeps): void {
       regulator: directory.regulator,
       view,
       rows: summaryRows(view, controller),
-      messages: messageItems(view),
+      messages: conversationItems(view),
       released: releasedItems(view),
       sent: query.sent === '1',
     })

@@ -6,9 +6,10 @@ import {
   STAFF_DOCUMENT_KINDS,
 } from '../../../application/casework/case-documents.js'
 import { caseWorkspace } from '../../../application/casework/case-workspace.js'
+import { openReplies, type ReplyNotice } from '../../../application/casework/requester-replies.js'
 import { getCase } from '../../../application/get-case.js'
 import { actorName, userDirectory, type DirectoryEntry } from '../../../application/staff/user-directory.js'
-import { isDomainError, localDateInLondon } from '../../../domain/index.js'
+import { formatLongDate, isDomainError, localDateInLondon } from '../../../domain/index.js'
 import type { CaseState } from '../../../domain/index.js'
 import type { DocumentKind, DocumentRecord } from '../../../persistence/repositories/document-repository.js'
 import { currentMarkings, MARKABLE_KINDS } from '../../../application/release/releasable-files.js'
@@ -91,7 +92,9 @@ async function casePage(deps: AppDeps, request: FastifyRequest, reply: FastifyRe
   ])
   const today = localDateInLondon(deps.clock.now())
   const query = request.query as Record<string, unknown>
+  const replies = await openReplies(deps.pool, actor, view.state, deps.clock.now())
   return page(deps, request, reply, 'staff/case/page.njk', {
+    replies: replyLines(replies),
     pageTitle: `${view.state.reference}: ${view.state.subject.name}`,
     controllerId: view.state.controllerId,
     controllerName: controller?.name ?? '',
@@ -189,4 +192,20 @@ async function uploadForm(deps: AppDeps, request: FastifyRequest, reply: Fastify
     },
     errors ? 400 : 200,
   )
+}
+
+/** The "requester replied" banner, in plain words with the dates that matter to the clock (issue 14). */
+function replyLines(n: ReplyNotice): string[] {
+  if (n.repliedOn.length === 0) return []
+  const dates = (ds: string[]) => ds.map((d) => formatLongDate(d)).join(', ')
+  const lines = [text('casework.case.replied', { dates: dates(n.repliedOn) })]
+  for (const on of n.clarificationReceivedOn)
+    lines.push(text('casework.case.clarificationReceived', { date: formatLongDate(on) }))
+  if (n.toCheck.length)
+    lines.push(
+      text('casework.case.replyToCheck', {
+        what: n.toCheck.map((k) => text(`casework.case.replyCheck.${k}`)).join(', '),
+      }),
+    )
+  return lines
 }

@@ -18,6 +18,7 @@ const STOPPED: readonly string[] = ['responded', 'closed', 'withdrawn']
 /** The badges the case list shows (issue: overdue / due this week / paused / extended). */
 export function badgesOf(row: CaseRowSummary, today: string): Badge[] {
   const badges: Badge[] = []
+  if (row.unread) badges.push({ text: text('casework.badges.replied'), classes: 'moj-badge--green' })
   const running = !STOPPED.includes(row.status)
   if (running && row.dueOn && row.dueOn < today)
     badges.push({ text: text('casework.badges.overdue'), classes: 'moj-badge--red' })
