@@ -46,6 +46,10 @@ function describeCaseworkRecord(eventType: string, p: Record<string, unknown>): 
       return 'Response password shown to the officer to read out by telephone'
     case 'MessageSent':
       return 'Message sent to the requester'
+    case 'RequesterMessageReceived':
+      return p.documentIds && Array.isArray(p.documentIds) && p.documentIds.length
+        ? 'Message and document received from the requester'
+        : 'Message received from the requester'
     case 'LegalHoldPlaced':
       return `Legal hold placed: ${text('reason')}`
     case 'LegalHoldLifted':

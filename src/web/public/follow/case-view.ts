@@ -1,6 +1,7 @@
 import type { RequesterCaseView } from '../../../application/portal/follow-case.js'
 import { OUTCOME_LABELS, formatLongDate, localDateInLondon } from '../../../domain/index.js'
 import type { Controller, WaitingItem } from '../../../domain/index.js'
+import { GOVUK_LETTER_CLASSES, letterBodyHtml } from '../../../notifications/letter-html.js'
 import { text } from '../../nunjucks.js'
 import { caseTitle, statusWords } from '../shared/case-words.js'
 import { asHtml } from '../request/check-rows.js'
@@ -62,7 +63,11 @@ export function conversationItems(view: RequesterCaseView) {
     from: text(`${F}.${m.direction === 'out' ? 'fromUs' : 'fromYou'}`),
     date: formatLongDate(localDateInLondon(m.at)),
     subject: m.subject,
-    html: asHtml(m.body),
+    // A letter keeps its paragraphs and headings (one level under the item's own heading); a message is plain lines.
+    html:
+      m.kind === 'letter'
+        ? letterBodyHtml(m.body, GOVUK_LETTER_CLASSES).replace(/<(\/?)h2\b/g, '<$1h4')
+        : `<p class="govuk-body">${asHtml(m.body)}</p>`,
     files: m.files.map((f) => ({
       filename: f.filename,
       href: f.downloadable ? `/follow/case/documents/${f.id}` : null,
