@@ -6,6 +6,7 @@ import type { Actor } from './actor.js'
 import { applyCommand, type CommandOutcome } from './apply-command.js'
 import { requireCommandPermission, requireController } from './authorise.js'
 import type { AppDeps } from './deps.js'
+import { linkBackIn } from './casework/link-both-ways.js'
 
 /** Issues one command to an existing case, for any adapter (staff form, API, job). */
 export async function executeCommand(
@@ -24,6 +25,8 @@ export async function executeCommand(
     const state = await loadCaseForUpdate(tx, caseId)
     if (!state) throw new DomainError('not-found', `case ${caseId} not found`)
     requireController(actor, state.controllerId)
-    return applyCommand(deps, tx, actor, state, command)
+    const outcome = await applyCommand(deps, tx, actor, state, command)
+    await linkBackIn(tx, deps, actor, state, command)
+    return outcome
   })
 }

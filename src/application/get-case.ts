@@ -131,6 +131,42 @@ export interface TimelineEntry {
   description: string
 }
 
+/** What a requester does when following their case online: worth one line a day on the timeline, not one each. */
+const REQUESTER_VISITS = new Set(['CaseViewedByRequester', 'RequesterSignedIn', 'AccessCodeSent'])
+
+/**
+ * The requester's visits to the follow page, one line per London day ("eleven 'Case Viewed By Requester' entries in
+ * minutes", issue 14). Each visit stays in the audit trail; the timeline keeps the first of the day, with a count.
+ */
+export function collapseRequesterViews(entries: TimelineEntry[]): TimelineEntry[] {
+  const byDay = new Map<string, { entry: TimelineEntry; views: number; codes: number }>()
+  const out: TimelineEntry[] = []
+  for (const e of entries) {
+    if (!REQUESTER_VISITS.has(e.eventType)) {
+      out.push(e)
+      continue
+    }
+    const day = localDateInLondon(new Date(e.at))
+    let visit = byDay.get(day)
+    if (!visit) {
+      visit = { entry: { ...e, eventType: 'RequesterVisits' }, views: 0, codes: 0 }
+      byDay.set(day, visit)
+      out.push(visit.entry)
+    }
+    if (e.eventType === 'CaseViewedByRequester') visit.views++
+    if (e.eventType === 'AccessCodeSent') visit.codes++
+    const times = (n: number) => (n === 1 ? 'once' : `${n} times`)
+    visit.entry.description =
+      `The requester followed the request online` +
+      (visit.views
+        ? ` (looked at it ${times(visit.views)}` + (visit.codes ? `, asked for a code ${times(visit.codes)})` : ')')
+        : visit.codes
+          ? ` (asked for a code ${times(visit.codes)})`
+          : '')
+  }
+  return out
+}
+
 export interface CaseView {
   state: CaseState
   clock: CaseClock
@@ -177,14 +213,16 @@ export async function getCase(deps: AppDeps, actor: Actor, idOrReference: string
        WHERE case_id = $1 AND NOT (event_type = ANY($2)) ORDER BY seq`,
       [state.id, VIEW_EVENTS],
     )
-    const timeline = rows.rows.map((r) => ({
-      seq: Number(r.seq),
-      at: r.occurred_at.toISOString(),
-      actorId: r.actor_id,
-      eventType: r.event_type,
-      // Not every row is a case event (document purges, tasks, letters): describe each by its own type.
-      description: describeAuditEvent(r.event_type, r.payload),
-    }))
+    const timeline = collapseRequesterViews(
+      rows.rows.map((r) => ({
+        seq: Number(r.seq),
+        at: r.occurred_at.toISOString(),
+        actorId: r.actor_id,
+        eventType: r.event_type,
+        // Not every row is a case event (document purges, tasks, letters): describe each by its own type.
+        description: describeAuditEvent(r.event_type, r.payload),
+      })),
+    )
     const clock = clockOf(state, deps.calendar, deps.clockSettings, localDateInLondon(now))
     return { state, clock, waitingFor: waitingFor(state), timeline }
   })

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import { DomainError, localDateInLondon } from '../domain/index.js'
+import { DomainError, localDateInLondon, missingRequestFields } from '../domain/index.js'
 import type { LogRequest } from '../domain/index.js'
 import { withTransaction, type Tx } from '../persistence/db.js'
 import { nextReference } from '../persistence/repositories/case-repository.js'
@@ -8,6 +8,7 @@ import type { Actor } from './actor.js'
 import { applyCommand, type CommandOutcome } from './apply-command.js'
 import { requireController, requirePermission } from './authorise.js'
 import type { AppDeps } from './deps.js'
+import { autoAcknowledgeIn } from './casework/auto-acknowledge.js'
 
 /** A request as an adapter hands it over: everything but the identifiers Rightsdesk assigns. */
 export type NewRequest = Omit<LogRequest, 'type' | 'id' | 'reference'>
@@ -18,8 +19,28 @@ export type NewRequest = Omit<LogRequest, 'type' | 'id' | 'reference'>
  */
 export async function logRequest(deps: AppDeps, actor: Actor, input: NewRequest): Promise<CommandOutcome> {
   if (actor.kind !== 'public') requirePermission(actor, 'case:log')
+  requireCompleteRequest(input)
   requireController(actor, input.controllerId)
   return withTransaction(deps.pool, (tx) => logRequestIn(tx, deps, actor, input))
+}
+
+/** A request sent by another system through the API: logged, and acknowledged if the office's setting says so. */
+export async function logApiRequest(deps: AppDeps, actor: Actor, input: NewRequest): Promise<CommandOutcome> {
+  requirePermission(actor, 'case:log')
+  requireCompleteRequest(input)
+  requireController(actor, input.controllerId)
+  return withTransaction(deps.pool, async (tx) =>
+    autoAcknowledgeIn(tx, deps, actor, await logRequestIn(tx, deps, actor, input), 'api'),
+  )
+}
+
+/**
+ * Names every missing answer at once, before the controller check: with no organisation chosen the form used to
+ * answer "Page not found" (the scope check saw an empty controller) and lose what was typed (issue 14).
+ */
+export function requireCompleteRequest(input: Partial<NewRequest>): void {
+  const fields = missingRequestFields(input)
+  if (Object.keys(fields).length) throw new DomainError('validation', 'missing answers', { fields })
 }
 
 /** The same, inside a transaction the caller already holds (e.g. several linked cases from one form). */

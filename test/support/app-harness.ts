@@ -17,6 +17,7 @@ import { createBlobStore } from '../../src/storage/blob-store.js'
 import { withTransaction } from '../../src/persistence/db.js'
 import { demoTemplate } from './demo-template.js'
 import { cloneDatabase, createTestDatabase, type TestDatabase } from './test-database.js'
+import { writeSetting } from '../../src/application/casework/settings.js'
 
 export interface Harness {
   db: TestDatabase
@@ -35,6 +36,11 @@ export interface HarnessOptions {
   jobs?: (url: string) => Promise<JobQueue>
   /** Share the blob store with a child `rightsdesk` process (its data dir's blobs/ and BLOB_ENCRYPTION_KEY). */
   blobs?: { dir: string; key: Buffer }
+  /**
+   * Acknowledge staff- and API-logged requests automatically, as a new office does (issue 14). Off unless asked:
+   * most tests walk the officer's own acknowledgement step, as an office that turned the setting off would.
+   */
+  autoAcknowledge?: boolean
 }
 
 /** A real database with the demo office loaded, and the real Fastify app on it (driven by inject). */
@@ -59,6 +65,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       for (const job of seedJobs) await deps.jobs.enqueue(tx, job.queue, job.data, job.options)
     })
   } else await seedDemo(deps)
+  if (!options.autoAcknowledge) await writeSetting(db.pool, 'autoAcknowledgeChannels', [], 'test-harness', new Date())
   const app = await buildApp({
     deps,
     logger: false,

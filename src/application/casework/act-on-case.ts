@@ -9,6 +9,7 @@ import { requireCommandPermission, requireController } from '../authorise.js'
 import type { AppDeps } from '../deps.js'
 import { buildLetterContext, privacyUrlFor, type LetterExtras } from './letter-context.js'
 import { sendLetterIn, type StoredLetter } from './send-letter.js'
+import { linkBackIn } from './link-both-ways.js'
 
 export interface Notice {
   template: LetterTemplateId
@@ -37,6 +38,7 @@ export async function actOnCase(
     if (!state) throw new DomainError('not-found', `case ${caseId} not found`)
     requireController(actor, state.controllerId)
     const outcome = await applyCommand(deps, tx, actor, state, command)
+    await linkBackIn(tx, deps, actor, state, command)
     if (!notice) return outcome
     const { context, controller } = await buildLetterContext(tx, deps, outcome.state, actor, notice.extras)
     const text = notice.edited ?? renderLetter(notice.template, context)

@@ -4,10 +4,11 @@ import type { Actor } from '../actor.js'
 import type { CommandOutcome } from '../apply-command.js'
 import { requireController, requirePermission } from '../authorise.js'
 import type { AppDeps } from '../deps.js'
-import { logRequestIn, type NewRequest } from '../log-request.js'
+import { logRequestIn, requireCompleteRequest, type NewRequest } from '../log-request.js'
 import { storeDocumentIn } from '../store-document.js'
 import { checkStaffUpload, type UploadedFile } from './staff-upload.js'
 import { notifyCopyListIn } from './notify-copy-list.js'
+import { autoAcknowledgeIn } from './auto-acknowledge.js'
 
 /**
  * Correspondence logs a request that arrived by email, post, phone or in person, with the original attached, and
@@ -20,6 +21,7 @@ export async function logStaffRequest(
   original: UploadedFile | null,
 ): Promise<CommandOutcome> {
   requirePermission(actor, 'case:log')
+  requireCompleteRequest(input)
   requireController(actor, input.controllerId)
   const checked = original ? await checkStaffUpload(original, { scanner: deps.virusScanner }) : null
   if (checked && !checked.ok) {
@@ -39,6 +41,6 @@ export async function logStaffRequest(
       })
     }
     await notifyCopyListIn(tx, deps, actor, outcome.state, outcome.clock.due)
-    return outcome
+    return input.channel === 'portal' ? outcome : autoAcknowledgeIn(tx, deps, actor, outcome, input.channel)
   })
 }

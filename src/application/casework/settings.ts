@@ -1,4 +1,4 @@
-import type { Role } from '../../domain/index.js'
+import type { Channel, Role } from '../../domain/index.js'
 import { ROLES } from '../../domain/index.js'
 import type { Queryable } from '../../persistence/db.js'
 import { REGULATOR_SETTING_KEY, readRegulator, type Regulator } from '../portal/regulator.js'
@@ -39,7 +39,18 @@ export interface CaseworkSettings {
   regulator: RegulatorDetails
   /** The hourly rate a manifestly unfounded or excessive fee is worked out from (Art 12(5): administrative costs). */
   feeHourlyRatePence: number
+  /** Requests logged by staff (per channel) or through the API that are acknowledged automatically (issue 14). */
+  autoAcknowledgeChannels: AutoAcknowledgeChannel[]
 }
+
+export type AutoAcknowledgeChannel = Exclude<Channel, 'portal'>
+export const AUTO_ACKNOWLEDGE_CHANNELS: readonly AutoAcknowledgeChannel[] = [
+  'email',
+  'post',
+  'phone',
+  'in-person',
+  'api',
+]
 
 /** Defaults for the settings kept under `casework.*`; the regulator is the portal's setting (portal/regulator.ts). */
 export const DEFAULT_SETTINGS: Omit<CaseworkSettings, 'regulator'> = {
@@ -54,9 +65,17 @@ export const DEFAULT_SETTINGS: Omit<CaseworkSettings, 'regulator'> = {
     taskChaseIntervalDays: 2,
   },
   feeHourlyRatePence: 2500,
+  autoAcknowledgeChannels: [...AUTO_ACKNOWLEDGE_CHANNELS],
 }
 
-export const SETTING_KEYS = ['totpRequiredRoles', 'copyList', 'reminders', 'regulator', 'feeHourlyRatePence'] as const
+export const SETTING_KEYS = [
+  'totpRequiredRoles',
+  'copyList',
+  'reminders',
+  'regulator',
+  'feeHourlyRatePence',
+  'autoAcknowledgeChannels',
+] as const
 export type SettingKey = (typeof SETTING_KEYS)[number]
 
 const isRole = (r: unknown): r is Role => typeof r === 'string' && (ROLES as readonly string[]).includes(r)
@@ -77,6 +96,9 @@ export async function readSettings(db: Queryable): Promise<CaseworkSettings> {
     // One regulator for the whole deployment: letters name the same body, address and helpline as the public pages.
     regulator: regulatorForLetters(await readRegulator(db)),
     feeHourlyRatePence: Number(saved.get('feeHourlyRatePence') ?? DEFAULT_SETTINGS.feeHourlyRatePence),
+    autoAcknowledgeChannels: (
+      (saved.get('autoAcknowledgeChannels') as unknown[]) ?? DEFAULT_SETTINGS.autoAcknowledgeChannels
+    ).filter((c): c is AutoAcknowledgeChannel => AUTO_ACKNOWLEDGE_CHANNELS.includes(c as AutoAcknowledgeChannel)),
   }
 }
 

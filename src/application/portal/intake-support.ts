@@ -1,7 +1,7 @@
 import { clockOf, localDateInLondon } from '../../domain/index.js'
 import type { CaseState, CaseType, Command, LocalDate, Right } from '../../domain/index.js'
 import type { Tx } from '../../persistence/db.js'
-import type { Actor } from '../actor.js'
+import { SYSTEM_ACTOR, type Actor } from '../actor.js'
 import { applyCommand } from '../apply-command.js'
 import type { AppDeps } from '../deps.js'
 import type { EmailJob } from '../follow-up-jobs.js'
@@ -63,14 +63,16 @@ export async function applyAsPublic(
 export async function acknowledgeIn(
   tx: Tx,
   deps: AppDeps,
-  actor: Actor,
+  _requester: Actor,
   states: readonly CaseState[],
   to: string | null | undefined,
   compose: (cases: CaseReceipt[]) => EmailText,
 ): Promise<CaseState[]> {
   if (!to) return [...states]
   const acknowledged: CaseState[] = []
-  for (const state of states) acknowledged.push(await applyAsPublic(tx, deps, actor, state, { type: 'Acknowledge' }))
+  // The service acknowledges, not the requester: the timeline said "acknowledgement sent by The requester" (issue 14).
+  for (const state of states)
+    acknowledged.push(await applyAsPublic(tx, deps, SYSTEM_ACTOR, state, { type: 'Acknowledge' }))
   const email: EmailJob = { to: [to], ...compose(acknowledged.map((s) => receiptOf(deps, s))) }
   await deps.jobs.enqueue(tx, 'email-send', email)
   return acknowledged

@@ -54,18 +54,43 @@ function shapeProblem(cmd: LogRequest): Check {
   return null
 }
 
+const blank = (v: string | undefined) => (v ?? '').trim().length === 0
+
+/**
+ * Every required answer that is missing from a new request, each with the words the GOV.UK error summary shows
+ * (issue 14: a form that names one generic problem at a time, "Enter some text", loses people). Adapters call this
+ * before anything else so the whole list comes back at once; logRequest applies the same rules.
+ */
+export function missingRequestFields(cmd: Partial<Omit<LogRequest, 'type'>>): Record<string, string> {
+  const fields: Record<string, string> = {}
+  if (blank(cmd.controllerId)) fields.controllerId = 'Choose the organisation the request is for'
+  if (blank(cmd.subject?.name)) fields['subject.name'] = 'Enter the requester’s name'
+  if (cmd.requesterType && cmd.requesterType !== 'self' && cmd.representative) {
+    if (blank(cmd.representative.name)) fields['representative.name'] = 'Enter the representative’s name'
+    if (blank(cmd.representative.relationship))
+      fields['representative.relationship'] = 'Enter how the representative is connected to the person'
+  }
+  if (blank(cmd.request?.description)) fields['request.description'] = 'Describe the request'
+  if (blank(cmd.receivedAt)) fields.receivedAt = 'Enter the date the request arrived'
+  return fields
+}
+
+function missingProblem(cmd: LogRequest): Check {
+  const fields = missingRequestFields(cmd)
+  const keys = Object.keys(fields)
+  return keys.length ? fail('validation', `missing: ${keys.join(', ')}`, { fields }) : null
+}
+
 /** Opens a case. The received date is the Europe/London date of receipt, whatever the hour (uk-rules §1.3). */
 export function logRequest(cmd: LogRequest, ctx: DecideContext): Result<CaseEvent[]> {
   const receivedAt = new Date(cmd.receivedAt)
   const problem =
     requireText(cmd.id, 'id') ??
     requireText(cmd.reference, 'reference') ??
-    requireText(cmd.controllerId, 'controllerId') ??
+    missingProblem(cmd) ??
     shapeProblem(cmd) ??
     rightProblem(cmd) ??
     partiesProblem(cmd) ??
-    requireText(cmd.subject?.name, 'subject.name') ??
-    requireText(cmd.request?.description, 'request.description') ??
     (Number.isNaN(receivedAt.getTime()) ? invalid('receivedAt', 'Enter when the request arrived') : null) ??
     (receivedAt > ctx.now ? invalid('receivedAt', 'The request cannot have arrived in the future') : null)
   if (problem) return problem

@@ -18,6 +18,8 @@ export interface CaseRowSummary {
   extended: boolean
   /** The requester sent something no officer has opened yet (issue 14). */
   unread?: boolean
+  /** The recorded outcome, so a decided appeal is named by its decision rather than "Approved". */
+  outcome?: string | null
 }
 
 export interface CaseFilter {
@@ -143,7 +145,7 @@ export async function listCases(db: Queryable, f: CaseFilter): Promise<{ total: 
     `SELECT id, reference, controller_id, case_type, "right", status, received_on, due_on, assignee_id, requester_name,
        parent_case_id, version, (state ? 'extension') AS extended,
        EXISTS (SELECT 1 FROM case_messages m WHERE m.case_id = cases.id AND m.direction = 'in' AND m.read_at IS NULL)
-         AS unread
+         AS unread, state->>'outcome' AS outcome
      FROM cases ${sqlWhere} ORDER BY due_on ASC NULLS LAST, received_on ASC, reference ASC
      LIMIT ${Number(f.limit)} OFFSET ${Number(f.offset)}`,
     values,
@@ -167,6 +169,7 @@ function toSummary(r: Record<string, unknown>): CaseRowSummary {
     version: Number(r.version),
     extended: r.extended === true,
     unread: r.unread === true,
+    outcome: (r.outcome as string | null) ?? null,
   }
 }
 

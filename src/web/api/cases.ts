@@ -5,7 +5,7 @@ import type { AppDeps } from '../../application/deps.js'
 import { executeCommand } from '../../application/execute-command.js'
 import { getCase } from '../../application/get-case.js'
 import { listCases } from '../../application/list-cases.js'
-import { logRequest, type NewRequest } from '../../application/log-request.js'
+import { logApiRequest, type NewRequest } from '../../application/log-request.js'
 import type { Command } from '../../domain/index.js'
 import { commandSchema, listQuerySchema, newRequestSchema } from './schemas.js'
 
@@ -37,7 +37,7 @@ export function caseRoutes(deps: AppDeps): FastifyPluginAsyncZod {
         response: { 201: caseSummary, 422: problem },
       },
       handler: async (request, reply) => {
-        const outcome = await logRequest(deps, request.actor, request.body as NewRequest)
+        const outcome = await logApiRequest(deps, request.actor, request.body as NewRequest)
         const { state, clock } = outcome
         reply.header('location', `/api/v1/cases/${state.id}`)
         return reply.code(201).send({ id: state.id, reference: state.reference, status: state.status, due: clock.due })

@@ -3,6 +3,7 @@ import type { AppDeps } from '../../application/deps.js'
 import { listControllers } from '../../persistence/repositories/controller-repository.js'
 import { can, type DomainError, type Permission } from '../../domain/index.js'
 import { text } from '../nunjucks.js'
+import { govukTime } from './clock-time.js'
 
 /** What every staff page passes to layouts/staff.njk: who is signed in and for which controller(s). */
 export async function identity(deps: AppDeps, request: FastifyRequest, controllerId?: string) {
@@ -25,18 +26,11 @@ const londonDate = new Intl.DateTimeFormat('en-GB', {
   month: 'short',
   year: 'numeric',
 })
-const londonTime = new Intl.DateTimeFormat('en-GB', {
-  timeZone: 'Europe/London',
-  hour: 'numeric',
-  minute: '2-digit',
-  hour12: true,
-})
 
 /** Dates and times on staff pages, always in London time whatever zone the server runs in. */
 export const FORMAT = {
   date: (d: Date | string | null) => (d ? londonDate.format(new Date(d)) : ''),
-  dateTime: (d: Date | string | null) =>
-    d ? `${londonDate.format(new Date(d))} at ${londonTime.format(new Date(d)).replace(' ', '')}` : '',
+  dateTime: (d: Date | string | null) => (d ? `${londonDate.format(new Date(d))} at ${govukTime(new Date(d))}` : ''),
 }
 
 export async function page(

@@ -1,6 +1,12 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { AppDeps } from '../../../application/deps.js'
-import { readSettings, type CaseworkSettings, type CopyRecipient } from '../../../application/casework/settings.js'
+import {
+  AUTO_ACKNOWLEDGE_CHANNELS,
+  readSettings,
+  type AutoAcknowledgeChannel,
+  type CaseworkSettings,
+  type CopyRecipient,
+} from '../../../application/casework/settings.js'
 import { updateSettings } from '../../../application/staff/update-settings.js'
 import { DomainError, ROLES, isDomainError } from '../../../domain/index.js'
 import type { Role } from '../../../domain/index.js'
@@ -55,6 +61,9 @@ function parse(body: unknown): Partial<CaseworkSettings> {
       website: str(body, 'regulatorWebsite'),
     },
     feeHourlyRatePence: rate,
+    autoAcknowledgeChannels: list(body, 'autoAcknowledgeChannels').filter((c): c is AutoAcknowledgeChannel =>
+      AUTO_ACKNOWLEDGE_CHANNELS.includes(c as AutoAcknowledgeChannel),
+    ),
   }
 }
 
@@ -107,6 +116,11 @@ async function form(deps: AppDeps, request: FastifyRequest, reply: FastifyReply,
         { value: 'chaseTasks', text: text('casework.settings.chaseTasks'), checked: s.reminders.chaseOverdueTasks },
       ],
       copyListText: b ? str(b, 'copyList') : s.copyList.map((r) => `${r.name} | ${r.role} | ${r.email}`).join('\n'),
+      acknowledgeItems: AUTO_ACKNOWLEDGE_CHANNELS.map((c) => ({
+        value: c,
+        text: text(`casework.settings.acknowledgeChannels.${c}`),
+        checked: (b ? list(b, 'autoAcknowledgeChannels') : s.autoAcknowledgeChannels).includes(c),
+      })),
       feeRate: b ? str(b, 'feeHourlyRate') : (s.feeHourlyRatePence / 100).toFixed(2),
       saved: (request.query as Record<string, unknown>).saved === '1',
       errors,

@@ -12,7 +12,7 @@ export function caseSummary(view: CaseView, today: string) {
     reference: s.reference,
     name: s.subject.name,
     kind: kindText({ caseType: s.caseType, right: s.right ?? null }),
-    tag: statusTag(s.status),
+    tag: statusTag(s.status, s.outcome ?? null),
     due: c.due ? formatLongDateWithDay(c.due) : null,
     daysLeft: c.daysLeft,
     running: c.running,

@@ -32,12 +32,18 @@ export function badgesOf(row: CaseRowSummary, today: string): Badge[] {
   return badges
 }
 
-export function statusText(status: CaseStatus | string): string {
+/**
+ * A decided appeal is "approved" inside (its decision is the sign-off, seed 002) but an appeal not upheld is not
+ * "Approved" to anyone reading the list (issue 14): until the outcome is sent, the words say what was decided.
+ */
+export function statusText(status: CaseStatus | string, outcome?: string | null): string {
+  if (status === 'approved' && (outcome === 'review-upheld' || outcome === 'review-not-upheld'))
+    return text(`casework.status.decided.${outcome}`)
   return text(`casework.status.${status}`)
 }
 
 /** Tag colours follow GOV.UK's task-list advice: grey waiting on others, blue ours to do, green done. */
-export function statusTag(status: string): { text: string; classes: string } {
+export function statusTag(status: string, outcome?: string | null): { text: string; classes: string } {
   const colour: Record<string, string> = {
     received: '',
     'in-progress': 'govuk-tag--teal',
@@ -47,7 +53,7 @@ export function statusTag(status: string): { text: string; classes: string } {
     closed: 'govuk-tag--grey',
     withdrawn: 'govuk-tag--grey',
   }
-  return { text: statusText(status), classes: colour[status] ?? 'govuk-tag--yellow' }
+  return { text: statusText(status, outcome), classes: colour[status] ?? 'govuk-tag--yellow' }
 }
 
 export function kindText(row: Pick<CaseRowSummary, 'caseType' | 'right'>): string {

@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { AppDeps } from '../../../application/deps.js'
 import { logStaffRequest } from '../../../application/casework/log-staff-request.js'
 import type { NewRequest } from '../../../application/log-request.js'
-import { DomainError, REQUESTER_TYPES, RIGHTS, isDomainError, localDateInLondon } from '../../../domain/index.js'
+import { REQUESTER_TYPES, RIGHTS, isDomainError, localDateInLondon } from '../../../domain/index.js'
 import type { Channel, ProcessingRoute, RequesterType, Right } from '../../../domain/index.js'
 import { listControllers } from '../../../persistence/repositories/controller-repository.js'
 import { text } from '../../nunjucks.js'
@@ -46,12 +46,8 @@ export function registerLogRequest(app: FastifyInstance, deps: AppDeps): void {
 
 async function toNewRequest(deps: AppDeps, request: FastifyRequest): Promise<NewRequest> {
   const b = request.body
+  // A missing date is one of the missing answers the use case names together (issue 14), not a separate stop.
   const received = dateField(b, 'receivedOn')
-  if (!received) {
-    throw new DomainError('validation', 'no received date', {
-      fields: { receivedAt: text('casework.log.receivedMissing') },
-    })
-  }
   const requesterType = (str(b, 'requesterType') || 'self') as RequesterType
   const addressLines = str(b, 'address')
     .split('\n')
@@ -89,8 +85,11 @@ async function toNewRequest(deps: AppDeps, request: FastifyRequest): Promise<New
     route: (str(b, 'route') || controller?.defaultRoute || 'UK_GDPR') as ProcessingRoute,
     channel: str(b, 'channel') as Channel,
     // Noon UTC is the same calendar day in London in winter and summer: the received DATE is what the clock uses.
-    receivedAt:
-      received === localDateInLondon(deps.clock.now()) ? deps.clock.now().toISOString() : `${received}T12:00:00Z`,
+    receivedAt: !received
+      ? ''
+      : received === localDateInLondon(deps.clock.now())
+        ? deps.clock.now().toISOString()
+        : `${received}T12:00:00Z`,
     subject,
     requesterType,
     ...(representative ? { representative } : {}),

@@ -46,7 +46,7 @@ export function registerCaseList(app: FastifyInstance, deps: AppDeps): void {
         csvLine([
           r.reference,
           kindText(r),
-          statusText(r.status),
+          statusText(r.status, r.outcome),
           controllers.find((c) => c.id === r.controllerId)?.shortName ?? r.controllerId,
           nameOf(directory, r.assigneeId),
           r.requesterName,
@@ -79,7 +79,7 @@ async function listPage(deps: AppDeps, request: FastifyRequest, reply: FastifyRe
     ...r,
     ...(['awaiting-identity', 'awaiting-authority', 'awaiting-fee'].includes(r.status) ? { dueOn: null } : {}),
     kind: kindText(r),
-    tag: statusTag(r.status),
+    tag: statusTag(r.status, r.outcome),
     assignee: nameOf(directory, r.assigneeId),
     receivedText: formatLongDate(r.receivedOn),
     dueText:
