@@ -7,6 +7,7 @@ import { applyCommand, type CommandOutcome } from './apply-command.js'
 import { requireCommandPermission, requireController } from './authorise.js'
 import type { AppDeps } from './deps.js'
 import { linkBackIn } from './casework/link-both-ways.js'
+import { assignDoerIn } from './casework/assign-on-action.js'
 
 /** Issues one command to an existing case, for any adapter (staff form, API, job). */
 export async function executeCommand(
@@ -25,7 +26,7 @@ export async function executeCommand(
     const state = await loadCaseForUpdate(tx, caseId)
     if (!state) throw new DomainError('not-found', `case ${caseId} not found`)
     requireController(actor, state.controllerId)
-    const outcome = await applyCommand(deps, tx, actor, state, command)
+    const outcome = await assignDoerIn(tx, deps, actor, await applyCommand(deps, tx, actor, state, command), command)
     await linkBackIn(tx, deps, actor, state, command)
     return outcome
   })

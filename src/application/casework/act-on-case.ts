@@ -10,6 +10,7 @@ import type { AppDeps } from '../deps.js'
 import { buildLetterContext, privacyUrlFor, type LetterExtras } from './letter-context.js'
 import { sendLetterIn, type StoredLetter } from './send-letter.js'
 import { linkBackIn } from './link-both-ways.js'
+import { assignDoerIn } from './assign-on-action.js'
 
 export interface Notice {
   template: LetterTemplateId
@@ -37,7 +38,7 @@ export async function actOnCase(
     const state = await loadCaseForUpdate(tx, caseId)
     if (!state) throw new DomainError('not-found', `case ${caseId} not found`)
     requireController(actor, state.controllerId)
-    const outcome = await applyCommand(deps, tx, actor, state, command)
+    const outcome = await assignDoerIn(tx, deps, actor, await applyCommand(deps, tx, actor, state, command), command)
     await linkBackIn(tx, deps, actor, state, command)
     if (!notice) return outcome
     const { context, controller } = await buildLetterContext(tx, deps, outcome.state, actor, notice.extras)
