@@ -9,6 +9,7 @@ import { withTransaction } from '../persistence/db.js'
 import { auditActorId, type Actor } from './actor.js'
 import { requirePermission, seesAllCases } from './authorise.js'
 import type { AppDeps } from './deps.js'
+import { queueContext, type QueueId } from './casework/work-queues.js'
 
 export interface CaseListQuery {
   status?: string[]
@@ -20,6 +21,8 @@ export interface CaseListQuery {
   assigneeId?: string
   search?: string
   open?: boolean
+  /** One of the staff home's work queues (issue 14). */
+  queue?: QueueId
   limit?: number
   offset?: number
 }
@@ -47,6 +50,7 @@ export async function listCases(
     open: q.open,
     // A copy recipient lists only what was copied or assigned to them (roles: case:view without case:view-all).
     visibleToUserId: seesAllCases(actor) ? undefined : actor.id,
+    queue: q.queue ? { id: q.queue, context: queueContext(deps, actor) } : undefined,
     limit: Math.min(Math.max(q.limit ?? 50, 1), 500),
     offset: Math.max(q.offset ?? 0, 0),
   }

@@ -1,5 +1,6 @@
 import type { Queryable } from '../db.js'
 import type { CaseState } from '../../domain/index.js'
+import { queueCondition, type QueueContext, type QueueId } from './work-queue-sql.js'
 
 export interface CaseRowSummary {
   id: string
@@ -34,6 +35,8 @@ export interface CaseFilter {
   open?: boolean
   /** Only cases assigned to this user or copied to them (actors without case:view-all). */
   visibleToUserId?: string
+  /** One of the staff home's work queues (issue 14). */
+  queue?: { id: QueueId; context: QueueContext }
   limit: number
   offset: number
 }
@@ -136,6 +139,15 @@ export async function listCases(db: Queryable, f: CaseFilter): Promise<{ total: 
     add(
       (p) => `(assignee_id = ${p} OR id IN (SELECT case_id FROM case_copies WHERE user_id = ${p}))`,
       f.visibleToUserId,
+    )
+  }
+  if (f.queue) {
+    const q = f.queue
+    where.push(
+      queueCondition(q.id, q.context, (v) => {
+        values.push(v)
+        return `$${values.length}`
+      }),
     )
   }
   if (f.search) add((p) => `(upper(reference) = upper(${p}) OR requester_name ILIKE '%' || ${p} || '%')`, f.search)

@@ -12,6 +12,13 @@ import { staffRoute } from '../route.js'
 import { badgesOf, csvLine, daysLeft, kindText, nameOf, statusTag, statusText } from './case-rows.js'
 import { registerLogRequest } from './log-routes.js'
 import { hrefFor, parseFilters, toQuery, PAGE_SIZE, type ListFilters } from './query.js'
+import {
+  QUEUE_IDS,
+  isQueueId,
+  workQueues,
+  type QueueId,
+  type WorkQueues,
+} from '../../../application/casework/work-queues.js'
 
 /** The case list (MoJ filter + sortable table), its CSV export, and logging a new request. */
 export function registerCaseList(app: FastifyInstance, deps: AppDeps): void {
@@ -69,10 +76,13 @@ export function registerCaseList(app: FastifyInstance, deps: AppDeps): void {
 async function listPage(deps: AppDeps, request: FastifyRequest, reply: FastifyReply) {
   const actor = staffOf(request)
   const filters = parseFilters(request.query)
-  const [result, directory, controllers] = await Promise.all([
-    listCases(deps, actor, toQuery(filters, actor.id)),
+  const asked = (request.query as Record<string, unknown>).queue
+  const queue = isQueueId(asked) ? asked : undefined
+  const [result, directory, controllers, queues] = await Promise.all([
+    listCases(deps, actor, { ...toQuery(filters, actor.id), ...(queue ? { queue } : {}) }),
     userDirectory(deps.pool),
     listControllers(deps.pool),
+    workQueues(deps.pool, deps, actor),
   ])
   const today = localDateInLondon(deps.clock.now())
   const rows = result.rows.map((r) => ({
@@ -94,6 +104,7 @@ async function listPage(deps: AppDeps, request: FastifyRequest, reply: FastifyRe
   const mine = controllers.filter((c) => actor.controllerIds?.includes(c.id) ?? true)
   return page(deps, request, reply, 'staff/cases/list.njk', {
     pageTitle: text('casework.list.title'),
+    queues: queueLinks(queues, queue),
     rows,
     total: result.total,
     filters,
@@ -166,4 +177,17 @@ function pagination(f: ListFilters, total: number) {
       current: i + 1 === f.page,
     })),
   }
+}
+
+/** The work queues as links with their counts, the one being shown marked as current (issue 14). */
+function queueLinks(q: WorkQueues, current: QueueId | undefined) {
+  return [
+    ...QUEUE_IDS.map((id) => ({
+      href: `/staff/cases?queue=${id}`,
+      text: text(`casework.queues.${id}`),
+      count: q.counts[id],
+      current: id === current,
+    })),
+    { href: '/staff/tasks', text: text('casework.queues.my-tasks'), count: q.myTasks, current: false },
+  ]
 }
