@@ -78,3 +78,13 @@ describe('work queues on the staff home', () => {
     expect(fresh.reference).not.toBe(old.reference)
   })
 })
+
+describe('waiting for me', () => {
+  it('opens for approvers and for whoever decides appeals, as for caseworkers', async () => {
+    for (const role of ['reviewer', 'chief-executive', 'dp-manager', 'correspondence'] as const) {
+      const c = await new StaffClient(h.app).signInAs(role)
+      const res = await c.get('/staff/cases?queue=waiting-for-me')
+      expect(res.statusCode, role).toBe(200)
+    }
+  })
+})

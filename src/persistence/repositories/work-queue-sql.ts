@@ -24,13 +24,13 @@ export function queueCondition(id: QueueId, q: QueueContext, param: (value: unkn
     case 'replied':
       return `EXISTS (SELECT 1 FROM case_messages m WHERE m.case_id = cases.id AND m.direction = 'in' AND m.read_at IS NULL)`
     case 'waiting-for-me': {
-      const me = param(q.userId)
       // A draft waits for an approver who did not write it (four eyes); an appeal for whoever decides appeals; an
-      // approved answer for its caseworker to send.
-      const parts = [`(status = 'approved' AND assignee_id = ${me})`]
+      // approved answer for its caseworker to send. Each use of the user id is its own parameter, typed where it is
+      // compared with text, so PostgreSQL never has to deduce two types for one placeholder.
+      const parts = [`(status = 'approved' AND assignee_id = ${param(q.userId)})`]
       if (q.mayApprove)
         parts.push(
-          `(status = 'in-review' AND case_type <> 'review' AND (state->'draft'->>'drafterId') IS DISTINCT FROM ${me})`,
+          `(status = 'in-review' AND case_type <> 'review' AND (state->'draft'->>'drafterId') IS DISTINCT FROM ${param(q.userId)}::text)`,
         )
       if (q.mayDecideAppeals)
         parts.push(`(case_type = 'review' AND status IN ('received', 'in-progress', 'in-review'))`)
