@@ -5,7 +5,9 @@ import {
   formatLongDate,
   localDateInLondon,
   rightDefinition,
+  routeLawOf,
   COMPLAINTS_DUTY_COMMENCEMENT,
+  DEFAULT_REVIEW_POLICY,
 } from '../../domain/index.js'
 import type { CaseState, Controller, Role } from '../../domain/index.js'
 import type { Queryable } from '../../persistence/db.js'
@@ -82,6 +84,9 @@ export async function buildLetterContext(
   const clock = clockOf(state, deps.calendar, deps.clockSettings, today)
   const parent = state.parentCaseId ? await findCase(db, state.parentCaseId) : null
   const codes = extras.exemptionCodes ?? state.refusal?.exemptionCodes ?? []
+  // DPA s.164A (complaints to the controller) applies to complaints received from 19 June 2026 (SI 2026/82 reg 7).
+  const complaintsDutyInForce = today >= COMPLAINTS_DUTY_COMMENCEMENT
+  const law = routeLawOf(state)
   const context = {
     ...extras,
     reference: state.reference,
@@ -102,19 +107,23 @@ export async function buildLetterContext(
     evidence: evidenceRuleFor(state.requesterType),
     authorityNeeded: evidenceRuleFor(state.requesterType).authority?.description ?? 'written authority',
     part3: state.route === 'DPA_PART3',
+    regime: law.regime,
+    law: { ...law, regulatorComplaint: law.regulatorComplaint(complaintsDutyInForce) },
+    reviewPolicy: controller.review ?? DEFAULT_REVIEW_POLICY,
     controller: { name: controller.name, email: controller.contact.email, phone: controller.contact.phone },
     signpost: controller.signpost ?? null,
     regulator: settings.regulator,
     regulatorReference: state.regulator?.reference,
     privacyUrl: privacyUrlFor(deps, controller.id),
-    // DPA s.164A (complaints to the controller) applies to complaints received from 19 June 2026 (SI 2026/82 reg 7).
-    complaintsDutyInForce: today >= COMPLAINTS_DUTY_COMMENCEMENT,
+    complaintsDutyInForce,
     refusal: state.refusal,
     neitherConfirmNorDeny: extras.neitherConfirmNorDeny ?? state.outcome === 'neither-confirm-nor-deny',
     redirect: state.redirect,
     review: state.reviewDecision,
     complaint: state.complaintOutcome,
     exemptions: codes.flatMap((c) => exemptionByCode(c) ?? []),
+    // s.45A: legal professional privilege under Part 3; the reasons may be left out if giving them would undermine it.
+    privilegeApplied: codes.includes('LE_45A_LPP'),
     fee: state.fee && {
       basis: state.fee.basis,
       amount: pounds(state.fee.amountPence),

@@ -16,7 +16,7 @@ import type { EmailText } from './intake-support.js'
 export interface AccessCodeRequest {
   reference: string
   email: string
-  compose: (facts: { reference: string; code: string; expiresAt: Date }) => EmailText
+  compose: (facts: { reference: string; code: string; expiresAt: Date; privacyUrl: string }) => EmailText
 }
 
 /** The email addresses a case may be followed from: the person's own, or their representative's. */
@@ -64,7 +64,12 @@ export async function requestAccessCode(deps: AppDeps, input: AccessCodeRequest)
     ])
     const email: EmailJob = {
       to: [normaliseEmail(input.email)],
-      ...input.compose({ reference: state.reference, code, expiresAt }),
+      ...input.compose({
+        reference: state.reference,
+        code,
+        expiresAt,
+        privacyUrl: `${deps.baseUrl}/privacy/${state.controllerId}`,
+      }),
     }
     await deps.jobs.enqueue(tx, 'email-send', email)
   })

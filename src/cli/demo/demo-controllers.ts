@@ -21,6 +21,8 @@ export const DEMO_CONTROLLERS: Controller[] = [
       url: 'https://police.northshire.example/access-your-information',
       note: 'Police records, such as crime reports and intelligence, are held by Northshire Police, not by this office.',
     },
+    // Seed 002: appeals go to the Chief Executive and are concluded within 20 working days.
+    review: { reviewer: 'Our Chief Executive', askWithinWorkingDays: 40, replyWithinWorkingDays: 20 },
   },
   {
     id: 'northshire-police',
@@ -33,6 +35,7 @@ export const DEMO_CONTROLLERS: Controller[] = [
       phone: '0300 765 4321',
       postalAddress: ['Information Rights Unit', 'Northshire Police Headquarters', 'Northtown', 'NT2 2BB'],
     },
+    review: { reviewer: 'Our Head of Information Management', askWithinWorkingDays: 40, replyWithinWorkingDays: 20 },
   },
 ]
 

@@ -20,6 +20,24 @@ export interface Signpost {
   note: string
 }
 
+/**
+ * How a requester asks the office to look at a decision again. There is no statutory internal review for data
+ * protection rights (uk-rules §2); seed 002 has the Chief Executive conclude appeals within 20 working days. How long
+ * a person has to ask is local policy: 40 working days mirrors the FOIA s.45 Code of Practice.
+ */
+export interface ReviewPolicy {
+  /** Who reviews, as a letter says it: "Our Chief Executive". */
+  reviewer: string
+  askWithinWorkingDays: number
+  replyWithinWorkingDays: number
+}
+
+export const DEFAULT_REVIEW_POLICY: ReviewPolicy = {
+  reviewer: 'A senior member of staff who was not involved in the decision',
+  askWithinWorkingDays: 40,
+  replyWithinWorkingDays: 20,
+}
+
 export interface Controller {
   id: string
   name: string
@@ -33,6 +51,7 @@ export interface Controller {
   contact: ControllerContact
   privacyNoticeUrl?: string
   signpost?: Signpost
+  review?: ReviewPolicy
 }
 
 const ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,62}$/

@@ -66,7 +66,11 @@ async function receive(request: FastifyRequest, reply: FastifyReply, deps: AppDe
     outcomeWanted,
     referenceGiven,
     ...(followed ? { parentCaseId: followed.caseId } : {}),
-    composeAcknowledgement: acknowledgementEmail('complaint', { organisation: controller.name, baseUrl: deps.baseUrl }),
+    composeAcknowledgement: acknowledgementEmail('complaint', {
+      organisation: controller.name,
+      baseUrl: deps.baseUrl,
+      controllerId: controller.id,
+    }),
   })
   request.session.set(SENT_KEY, sentReceipt(receipt, complainant.email, controller))
   return reply.redirect('/complain/sent', 303)

@@ -68,7 +68,11 @@ async function sendAppeal(request: FastifyRequest, reply: FastifyReply, deps: Ap
         parentCaseId: caseId,
         reasons,
         ...(file ? { file } : {}),
-        composeAcknowledgement: acknowledgementEmail('review', { organisation, baseUrl: deps.baseUrl }),
+        composeAcknowledgement: acknowledgementEmail('review', {
+          organisation,
+          baseUrl: deps.baseUrl,
+          ...(data.controller ? { controllerId: data.controller.id } : {}),
+        }),
       })
     : null
   if (result && !result.ok) {

@@ -74,7 +74,11 @@ export function toSubmission(a: RequestAnswers, controller: Controller, baseUrl:
     uploads: a.evidenceMethod === 'upload' ? (a.uploads ?? []) : [],
     evidenceNote: evidenceNote(a),
     ...(contact.email ? { acknowledgementTo: contact.email } : {}),
-    composeAcknowledgement: acknowledgementEmail('request', { organisation: controller.name, baseUrl }),
+    composeAcknowledgement: acknowledgementEmail('request', {
+      organisation: controller.name,
+      baseUrl,
+      controllerId: controller.id,
+    }),
   }
 }
 

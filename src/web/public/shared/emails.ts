@@ -18,7 +18,7 @@ function whenLine(c: CaseReceipt): string {
 
 export function acknowledgementEmail(
   kind: AckKind,
-  opts: { organisation: string; baseUrl: string },
+  opts: { organisation: string; baseUrl: string; controllerId?: string },
 ): (cases: CaseReceipt[]) => EmailText {
   return (cases) => {
     const references = cases.map((c) => c.reference).join(', ')
@@ -34,6 +34,8 @@ export function acknowledgementEmail(
       text(`${E}.follow`, { url: `${opts.baseUrl}/follow` }),
       '',
       text(`${E}.notYou`),
+      // Issue 13: every email to a requester links the privacy notice (Arts 13–14 UK GDPR; DPA s.44).
+      text(`${E}.privacy`, { url: `${opts.baseUrl}/privacy${opts.controllerId ? `/${opts.controllerId}` : ''}` }),
       text(`${E}.signOff`, { organisation: opts.organisation }),
     ]
     return { subject: text(`${E}.${kind}.subject`, { references }), text: `${body.join('\n')}\n` }
@@ -42,7 +44,12 @@ export function acknowledgementEmail(
 
 const LONDON_TIME = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', hour: '2-digit', minute: '2-digit' })
 
-export function accessCodeEmail(facts: { reference: string; code: string; expiresAt: Date }): EmailText {
+export function accessCodeEmail(facts: {
+  reference: string
+  code: string
+  expiresAt: Date
+  privacyUrl: string
+}): EmailText {
   const body = [
     text(`${E}.code.intro`, { reference: facts.reference }),
     '',
@@ -50,6 +57,8 @@ export function accessCodeEmail(facts: { reference: string; code: string; expire
     '',
     text(`${E}.code.expires`, { time: LONDON_TIME.format(facts.expiresAt) }),
     text(`${E}.code.notYou`),
+    '',
+    text(`${E}.privacy`, { url: facts.privacyUrl }),
   ]
   return { subject: text(`${E}.code.subject`), text: `${body.join('\n')}\n` }
 }

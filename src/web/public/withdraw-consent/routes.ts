@@ -42,7 +42,11 @@ async function receive(request: FastifyRequest, reply: FastifyReply, deps: AppDe
     choice,
     about,
     person,
-    composeAcknowledgement: acknowledgementEmail('consent', { organisation: controller.name, baseUrl: deps.baseUrl }),
+    composeAcknowledgement: acknowledgementEmail('consent', {
+      organisation: controller.name,
+      baseUrl: deps.baseUrl,
+      controllerId: controller.id,
+    }),
   })
   request.session.set(SENT_KEY, sentReceipt(receipt, person.email, controller))
   return reply.redirect('/withdraw-consent/sent', 303)

@@ -20,7 +20,7 @@ export function caseSummary(view: CaseView, today: string) {
     awaitingRestart: c.awaitingRestart,
     noticeDeadline: c.noticeDeadline ? formatLongDate(c.noticeDeadline) : null,
     pausedDays: c.pausedDays,
-    regime: c.regime ? text(`casework.regimes.${c.regime}`) : null,
+    regime: c.regime ? text(`casework.regimes.${s.route}.${c.regime}`) : null,
     explanation: c.explanation,
     waitingFor: view.waitingFor,
     badges: badgesOf(
