@@ -76,7 +76,9 @@ export function templateForOutcome(outcome: Outcome): LetterTemplateId {
 
 /** Renders a letter template with the case's details (see letter-context.ts for what the templates receive). */
 export function renderLetter(id: LetterTemplateId, context: object): RenderedText {
-  return renderTemplate(`${id}.njk`, context)
+  // Issue 13: who signs is a setting per controller and letter type; `signatories` holds the per-letter choices.
+  const { signatories, signatory } = context as { signatories?: Record<string, unknown>; signatory?: unknown }
+  return renderTemplate(`${id}.njk`, { ...context, signatory: signatories?.[id] ?? signatory })
 }
 
 /** Renders an email template (templates/emails). */

@@ -99,6 +99,9 @@ export const TABLE: Record<string, Rule> = {
   'POST /staff/admin/users/:userId/reset-two-factor': P('user:admin'),
   'GET /staff/admin/settings': P('settings:admin'),
   'POST /staff/admin/settings': P('settings:admin'),
+  'GET /staff/admin/signatories': P('settings:admin'),
+  'GET /staff/admin/signatories/:controllerId': P('settings:admin'),
+  'POST /staff/admin/signatories/:controllerId': P('settings:admin'),
   'GET /staff/admin/outbox': P('settings:admin'),
   'GET /staff/admin/outbox/:file': P('settings:admin'),
   ...Object.fromEntries(

@@ -62,11 +62,33 @@ export function letterheadOf(controller: Controller): LetterForPdf['letterhead']
   }
 }
 
-function signatoryOf(author: Pick<Actor, 'name' | 'roles'>) {
+/** How a signatory appears in a letter's sign-off. */
+export interface SignOff {
+  name: string
+  jobTitle: string
+  office: string
+}
+
+/**
+ * Who signs: the controller's signatory for this letter type, else its default signatory, else the author with the
+ * title of their role. Resolved per template in renderLetter (notifications/letters.ts) from `signatories`.
+ */
+function signOffs(controller: Controller, author: Pick<Actor, 'name' | 'roles'>) {
   const role = (['chief-executive', 'reviewer', 'dp-manager', 'correspondence'] as Role[]).find((r) =>
     author.roles.includes(r),
   )
-  return { name: author.name, jobTitle: LETTER_PHRASES.jobTitles[role ?? 'staff'] ?? '' }
+  const asSignOff = (s: { name: string; role: string; office: string }): SignOff => ({
+    name: s.name,
+    jobTitle: s.role,
+    office: s.office,
+  })
+  const fallback = controller.signing?.default
+    ? asSignOff(controller.signing.default)
+    : { name: author.name, jobTitle: LETTER_PHRASES.jobTitles[role ?? 'staff'] ?? '', office: controller.name }
+  const byLetter = Object.fromEntries(
+    Object.entries(controller.signing?.byLetter ?? {}).map(([id, s]) => [id, asSignOff(s)]),
+  )
+  return { signatory: fallback, signatories: byLetter }
 }
 
 /** Everything the letter templates can use, from the case, the controller, the settings and the author. */
@@ -133,7 +155,7 @@ export async function buildLetterContext(
       disbursements: pounds(state.fee.breakdown.disbursementsPence),
     },
     feeBasisWords: LETTER_PHRASES.feeBasis[extras.feeBasis ?? 'manifestly-excessive'],
-    signatory: signatoryOf(author),
+    ...signOffs(controller, author),
   }
   return { context, controller }
 }

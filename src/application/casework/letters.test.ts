@@ -114,7 +114,8 @@ describe('every template', () => {
     const { subject, body } = await letter(id, state, { question: 'Which years?' })
     expect(subject).toContain('OPCC-2026-00042')
     expect(body).toMatch(/^Dear Jane Quinn,/)
-    expect(body).toContain('Daniel Okafor')
+    // The demo OPCC's appeal outcomes are signed by its Chief Executive (a setting); the rest by the drafter.
+    expect(body).toContain(id === 'appeal-outcome' ? 'Helen Ashworth' : 'Daniel Okafor')
     if (id !== 'regulator-response') expect(body).toContain('https://rights.example/privacy/northshire-opcc')
     expect(body).not.toMatch(/undefined|\[object Object\]|\{\{|\{%/)
   })

@@ -23,6 +23,16 @@ export const DEMO_CONTROLLERS: Controller[] = [
     },
     // Seed 002: appeals go to the Chief Executive and are concluded within 20 working days.
     review: { reviewer: 'Our Chief Executive', askWithinWorkingDays: 40, replyWithinWorkingDays: 20 },
+    // The OPCC's letters are signed by whoever wrote them, except the appeal outcome: the Chief Executive decides it.
+    signing: {
+      byLetter: {
+        'appeal-outcome': {
+          name: 'Helen Ashworth',
+          role: 'Chief Executive',
+          office: 'Office of the Police and Crime Commissioner for Northshire',
+        },
+      },
+    },
   },
   {
     id: 'northshire-police',
@@ -36,6 +46,10 @@ export const DEMO_CONTROLLERS: Controller[] = [
       postalAddress: ['Information Rights Unit', 'Northshire Police Headquarters', 'Northtown', 'NT2 2BB'],
     },
     review: { reviewer: 'Our Head of Information Management', askWithinWorkingDays: 40, replyWithinWorkingDays: 20 },
+    // The force's letters are signed by its own data protection officer, whoever in the shared unit drafted them.
+    signing: {
+      default: { name: 'Alex Brennan', role: 'Data Protection Officer', office: 'Northshire Police' },
+    },
   },
 ]
 

@@ -38,6 +38,20 @@ export const DEFAULT_REVIEW_POLICY: ReviewPolicy = {
   replyWithinWorkingDays: 20,
 }
 
+/** Who signs a letter: a person, their role and the office they sign for (issue 13: a force's letters are signed by
+ * its own officer, never by the OPCC's Chief Executive who happened to draft them). */
+export interface Signatory {
+  name: string
+  role: string
+  office: string
+}
+
+/** Signatories per controller: one for every letter, and any letter type (template id) signed by someone else. */
+export interface LetterSigning {
+  default?: Signatory
+  byLetter?: Record<string, Signatory>
+}
+
 export interface Controller {
   id: string
   name: string
@@ -52,6 +66,7 @@ export interface Controller {
   privacyNoticeUrl?: string
   signpost?: Signpost
   review?: ReviewPolicy
+  signing?: LetterSigning
 }
 
 const ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,62}$/

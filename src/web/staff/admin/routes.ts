@@ -15,6 +15,7 @@ import { formErrors, list, page, str, type FormErrors } from '../render.js'
 import { staffRoute } from '../route.js'
 import { registerOutboxRoutes } from './outbox.js'
 import { registerSettingsRoutes } from './settings.js'
+import { registerSignatoryRoutes } from './signatories.js'
 
 const userIdOf = (request: FastifyRequest) => (request.params as { userId: string }).userId
 
@@ -124,6 +125,7 @@ export function registerAdminRoutes(app: FastifyInstance, deps: AppDeps): void {
     },
   })
   registerSettingsRoutes(app, deps)
+  registerSignatoryRoutes(app, deps)
   registerOutboxRoutes(app, deps)
 }
 
