@@ -62,10 +62,8 @@ export const DEMO_REGISTER: Record<string, Entry[]> = {
   'northshire-police': [
     {
       name: 'Policing purposes',
-      purposes: [
-        'to prevent and detect crime, protect life and property, and keep the peace (DPA 2018 Part 3 for law enforcement)',
-      ],
-      lawfulBases: ['public-task', 'legal-obligation'],
+      purposes: ['to prevent, investigate and detect crime, bring offenders to justice and protect the public'],
+      lawfulBases: ['le-task'],
       specialCategoryConditions: ['DPA 2018 s.35(5) and Sch 8 (sensitive processing for law enforcement)'],
       dataSubjects: [
         'victims and witnesses',

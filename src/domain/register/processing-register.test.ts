@@ -72,3 +72,37 @@ describe('the privacy notice generated from the register', () => {
     expect(validateActivity(activity({ specialCategoryConditions: [] }))).toHaveProperty('specialCategoryConditions')
   })
 })
+
+// Issue 13: a force's privacy notice gave a UK GDPR lawful basis for policing. Law-enforcement processing is governed
+// by DPA 2018 Part 3: the notice states the s.31 purposes and the s.35 bases, and the Part 3 rights (uk-rules §9).
+describe('law enforcement processing in the privacy notice', () => {
+  const policing = activity({ name: 'Policing purposes', lawfulBases: ['le-task'], purposes: ['to investigate crime'] })
+  const hr = activity({ name: 'Employing staff', lawfulBases: ['contract'] })
+
+  it('states the s.31 purposes and the s.35 basis for law enforcement, and no UK GDPR basis for it', () => {
+    const notice = generatePrivacyNotice('Northshire Police', [policing, hr], dpo, ico)
+    const le = notice.sections.find((s) => s.id === 'law-enforcement')!
+    const leText = [...le.paragraphs, ...le.items].join('\n')
+    expect(leText).toContain('section 31 of the Data Protection Act 2018')
+    expect(leText).toContain('prevention, investigation, detection or prosecution of criminal offences')
+    expect(leText).toContain('(DPA 2018 s.35(2)(b))')
+    expect(leText).toContain('Policing purposes: to investigate crime')
+    const basis = notice.sections.find((s) => s.id === 'lawful-basis')!
+    expect(basis.items.join('\n')).toContain('UK GDPR Art 6(1)(b)')
+    expect(basis.items.join('\n')).not.toContain('s.35')
+    expect(notice.sections.find((s) => s.id === 'rights')!.paragraphs.join(' ')).toContain(
+      'The rights to object and to data portability do not apply',
+    )
+  })
+
+  it('a force with only law enforcement processing has no UK GDPR lawful basis section', () => {
+    const notice = generatePrivacyNotice('Northshire Police', [policing], dpo, ico)
+    expect(notice.sections.map((s) => s.id)).not.toContain('lawful-basis')
+    expect(allText(notice)).not.toContain('Art 6(1)')
+  })
+
+  it('an activity cannot rely on both a UK GDPR basis and a law enforcement basis', () => {
+    expect(validateActivity(activity({ lawfulBases: ['le-task', 'public-task'] })).lawfulBases).toContain('s.35')
+    expect(validateActivity(policing).lawfulBases).toBeUndefined()
+  })
+})
