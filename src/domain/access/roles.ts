@@ -175,6 +175,8 @@ const COMMAND_PERMISSIONS: Record<CommandType, Permission> = {
   DecideReview: 'review:decide',
   RecordComplaintOutcome: 'complaint:handle',
   RecordRegulatorEnquiry: 'regulator:log',
+  // Restricting a right is a decision to withhold, like a refusal (DPA s.45(4)).
+  RecordRestriction: 'case:refuse',
   FlagDeadline: 'deadline:flag',
 }
 

@@ -31,6 +31,7 @@ export const CASE_EVENT_NAMES = [
   'ComplaintOutcomeRecorded',
   'RegulatorEnquiryRecorded',
   'DeadlineFlagged',
+  'RestrictionRecorded',
 ] as const satisfies readonly CaseEventType[]
 
 // Fails to type-check if an event type is missing from the list.

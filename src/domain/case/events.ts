@@ -148,6 +148,14 @@ export type CaseEvent =
       regulatorReference?: string
     })
   | (Base & { type: 'DeadlineFlagged'; kind: DeadlineFlagKind; forDate: LocalDate })
+  | (Base & {
+      type: 'RestrictionRecorded'
+      code: string
+      reasons: string
+      reviewOn: LocalDate
+      neitherConfirmNorDeny: boolean
+      on: LocalDate
+    })
 
 export type CaseEventType = CaseEvent['type']
 

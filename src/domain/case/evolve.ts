@@ -235,6 +235,20 @@ const evolvers: Evolvers = {
     return { ...s, regulator }
   },
   DeadlineFlagged: (s, e) => ({ ...s, deadlineFlags: { ...s.deadlineFlags, [e.kind]: e.forDate } }),
+  RestrictionRecorded: (s, e) => ({
+    ...s,
+    restrictions: [
+      ...(s.restrictions ?? []),
+      {
+        code: e.code,
+        reasons: e.reasons,
+        reviewOn: e.reviewOn,
+        neitherConfirmNorDeny: e.neitherConfirmNorDeny,
+        recordedBy: e.actorId,
+        recordedOn: e.on,
+      },
+    ],
+  }),
 }
 
 /**

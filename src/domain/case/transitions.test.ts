@@ -61,6 +61,12 @@ const sample: Record<CaseCommand, Command> = {
   RecordComplaintOutcome: { type: 'RecordComplaintOutcome', upheld: true, summary: 'Upheld' },
   RecordRegulatorEnquiry: { type: 'RecordRegulatorEnquiry', summary: 'ICO asks for our search record' },
   FlagDeadline: { type: 'FlagDeadline', kind: 'due-soon', forDate: '2026-04-02' },
+  RecordRestriction: {
+    type: 'RecordRestriction',
+    code: 'LE_45_4_B',
+    reasons: 'Disclosure would alert a suspect to an open investigation',
+    reviewOn: '2026-09-01',
+  },
 }
 
 function agentRequest(): Harness {

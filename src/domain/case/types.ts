@@ -135,6 +135,21 @@ export interface CaseLink {
   relation: LinkRelation
 }
 
+/**
+ * DPA 2018 s.45(7): the controller records the reasons for restricting a person's rights under Part 3 and makes the
+ * record available to the Commissioner. One entry per restriction, with the date it is next reviewed (a restriction
+ * lasts only "for so long as" it is necessary: s.45(4); uk-rules §9).
+ */
+export interface RestrictionRecord {
+  code: string
+  reasons: string
+  reviewOn: LocalDate
+  /** s.45(6): the fact of the restriction itself was withheld (neither confirm nor deny). */
+  neitherConfirmNorDeny: boolean
+  recordedBy: string
+  recordedOn: LocalDate
+}
+
 /** The aggregate snapshot: plain JSON data, rebuilt by folding the case's events with `evolve`. */
 export interface CaseState {
   id: string
@@ -211,6 +226,8 @@ export interface CaseState {
     passwordRelease?: PasswordRelease
   }
   outcome?: Outcome
+  /** Part 3 cases: the s.45(7) reasons record, one entry per restriction. */
+  restrictions?: RestrictionRecord[]
   withdrawal?: { reason: string; on: LocalDate }
   links: CaseLink[]
   /** Reviews, complaints and regulator cases point at the case they concern. */

@@ -166,6 +166,14 @@ export const commandSchema = z
       dueOn: localDate.optional(),
       regulatorReference: text(100).optional(),
     }),
+    // DPA 2018 s.45(7): the reasons record for a Part 3 restriction, with its review date.
+    z.object({
+      type: z.literal('RecordRestriction'),
+      code: text(40),
+      reasons: requiredText(5000),
+      reviewOn: localDate,
+      neitherConfirmNorDeny: z.boolean().optional(),
+    }),
   ])
   .meta({ id: 'Command' })
 

@@ -7,6 +7,7 @@ import { registerActionRoutes } from './actions/routes.js'
 import { registerAdminRoutes } from './admin/routes.js'
 import { registerCasePage } from './case/routes.js'
 import { registerCaseList } from './cases/routes.js'
+import { registerRestrictionsExport } from './cases/restrictions-export.js'
 import { registerDisclosureRoutes } from './disclosure/routes.js'
 import { registerDiscoveryRoutes } from './discovery/index.js'
 import { registerGovernance } from './governance/index.js'
@@ -38,6 +39,7 @@ export async function registerStaff(app: FastifyInstance, deps: AppDeps): Promis
         return page(deps, request, reply, 'staff/refused.njk', { error, caseId }, status ?? 409)
       })
       registerSignIn(staff, deps)
+      registerRestrictionsExport(staff, deps)
       registerCaseList(staff, deps)
       registerCasePage(staff, deps)
       registerActionRoutes(staff, deps)

@@ -103,6 +103,35 @@ export const WORK_ACTIONS: ActionDef[] = [
     }),
   },
   {
+    // DPA 2018 s.45(7): the reasons record for each Part 3 restriction, with the date to review it (s.45(4): only
+    // "for so long as" necessary). Kept on the case timeline and exportable for the Information Commissioner.
+    slug: 'record-restriction',
+    command: 'RecordRestriction',
+    fields: [
+      {
+        name: 'code',
+        kind: 'radios',
+        items: (ctx) => exemptionItems(ctx).filter((i) => /^LE_(44_4|45_4|45A|48_3)/.test(i.value)),
+      },
+      {
+        name: 'ncnd',
+        kind: 'checkboxes',
+        optional: true,
+        items: () => [{ value: 'yes', text: text('casework.actions.refuse.ncndItem') }],
+      },
+      { name: 'reasons', kind: 'textarea' },
+      { name: 'reviewOn', kind: 'date' },
+    ],
+    available: (s) => rightsRequest(s) && s.route === 'DPA_PART3' && open(s),
+    toCommand: (v) => ({
+      type: 'RecordRestriction',
+      code: str(v, 'code'),
+      reasons: str(v, 'reasons'),
+      reviewOn: str(v, 'reviewOn'),
+      ...(strs(v, 'ncnd').includes('yes') ? { neitherConfirmNorDeny: true } : {}),
+    }),
+  },
+  {
     slug: 'redirect',
     command: 'Redirect',
     fields: [
