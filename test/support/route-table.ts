@@ -101,6 +101,8 @@ export const TABLE: Record<string, Rule> = {
   'GET /staff/admin/settings': P('settings:admin'),
   'POST /staff/admin/settings': P('settings:admin'),
   'GET /staff/cases/restrictions.csv': P('case:refuse'),
+  'GET /staff/cases/:id/split': P('case:log'),
+  'POST /staff/cases/:id/split': P('case:log'),
   'GET /staff/admin/signatories': P('settings:admin'),
   'GET /staff/admin/signatories/:controllerId': P('settings:admin'),
   'POST /staff/admin/signatories/:controllerId': P('settings:admin'),
@@ -124,5 +126,6 @@ export const TABLE: Record<string, Rule> = {
   'GET /api/v1/cases/:idOrReference|:id': P('case:view'),
   // The command sent is Acknowledge, so the permission is its own (domain: permissionForCommand).
   'POST /api/v1/cases/:idOrReference|:id/commands': P('case:acknowledge'),
+  'POST /api/v1/cases/:idOrReference|:id/split': P('case:log'),
   'GET /api/v1/audit/verify': P('audit:verify'),
 }

@@ -105,6 +105,9 @@ export async function buildLetterContext(
   const today = localDateInLondon(deps.clock.now())
   const clock = clockOf(state, deps.calendar, deps.clockSettings, today)
   const parent = state.parentCaseId ? await findCase(db, state.parentCaseId) : null
+  // uk-rules §9: a request split into its UK GDPR and Part 3 parts; each part's letters name the other.
+  const otherLink = state.links.find((l) => l.relation === 'other-route-part')
+  const other = otherLink ? await findCase(db, otherLink.caseId) : null
   const codes = extras.exemptionCodes ?? state.refusal?.exemptionCodes ?? []
   // DPA s.164A (complaints to the controller) applies to complaints received from 19 June 2026 (SI 2026/82 reg 7).
   const complaintsDutyInForce = today >= COMPLAINTS_DUTY_COMMENCEMENT
@@ -113,6 +116,7 @@ export async function buildLetterContext(
     ...extras,
     reference: state.reference,
     parentReference: parent?.reference,
+    otherPart: other ? { reference: other.reference, lawName: routeLawOf(other).name } : null,
     today: formatLongDate(today),
     receivedOn: formatLongDate(state.receivedOn),
     due: clock.due ? formatLongDate(clock.due) : null,

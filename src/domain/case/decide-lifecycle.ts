@@ -28,6 +28,7 @@ const LINK_RELATIONS: readonly LinkRelation[] = [
   'review',
   'complaint',
   'regulator-case',
+  'other-route-part',
 ]
 
 export function withdraw(state: CaseState, cmd: Cmd<'Withdraw'>, ctx: DecideContext): Decision {

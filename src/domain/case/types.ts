@@ -126,7 +126,15 @@ export type RefusalBasis = 'manifestly-unfounded' | 'manifestly-excessive' | 'no
 export type RedirectTarget = 'other-controller' | 'deceased-foi'
 
 export type LinkRelation =
-  'related' | 'same-requester' | 'duplicate' | 'concerns' | 'review' | 'complaint' | 'regulator-case'
+  | 'related'
+  | 'same-requester'
+  | 'duplicate'
+  | 'concerns'
+  | 'review'
+  | 'complaint'
+  | 'regulator-case'
+  /** uk-rules §9: one request split into its UK GDPR and DPA 2018 Part 3 parts, each a case with its own clock. */
+  | 'other-route-part'
 
 export type DeadlineFlagKind = 'due-soon' | 'overdue' | 'extension-notice-due' | 'acknowledgement-due'
 

@@ -1,3 +1,4 @@
+import { splitRequest } from '../../application/casework/split-request.js'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import type { Actor } from '../../application/actor.js'
@@ -76,6 +77,22 @@ export function caseRoutes(deps: AppDeps): FastifyPluginAsyncZod {
         params: z.object({ idOrReference: z.string().min(1).max(64) }),
       },
       handler: async (request) => getCase(deps, request.actor, request.params.idOrReference),
+    })
+
+    // uk-rules §9: split a request into its UK GDPR and DPA 2018 Part 3 parts; answers with the new part.
+    app.post('/cases/:id/split', {
+      schema: {
+        summary: 'Log the other-law part of a request as its own linked case',
+        tags: ['cases'],
+        security: [{ bearer: [] }],
+        params: z.object({ id: z.uuid() }),
+        // Checked by the use case after the permission check, so an unauthorised caller learns nothing from it.
+        body: z.object({ description: z.string().max(2000).default('') }),
+      },
+      handler: async (request, reply) => {
+        const outcome = await splitRequest(deps, request.actor, request.params.id, request.body)
+        return reply.code(201).send({ state: outcome.state, clock: outcome.clock, events: outcome.events })
+      },
     })
 
     app.post('/cases/:id/commands', {

@@ -156,7 +156,16 @@ export const commandSchema = z
     z.object({
       type: z.literal('LinkCase'),
       otherCaseId: z.uuid(),
-      relation: z.enum(['related', 'same-requester', 'duplicate', 'concerns', 'review', 'complaint', 'regulator-case']),
+      relation: z.enum([
+        'related',
+        'same-requester',
+        'duplicate',
+        'concerns',
+        'review',
+        'complaint',
+        'regulator-case',
+        'other-route-part',
+      ]),
     }),
     z.object({ type: z.literal('DecideReview'), upheld: z.boolean(), reasons: requiredText(10_000) }),
     z.object({ type: z.literal('RecordComplaintOutcome'), upheld: z.boolean(), summary: requiredText(10_000) }),

@@ -8,6 +8,7 @@ import { registerAdminRoutes } from './admin/routes.js'
 import { registerCasePage } from './case/routes.js'
 import { registerCaseList } from './cases/routes.js'
 import { registerRestrictionsExport } from './cases/restrictions-export.js'
+import { registerSplitRoutes } from './case/split-routes.js'
 import { registerDisclosureRoutes } from './disclosure/routes.js'
 import { registerDiscoveryRoutes } from './discovery/index.js'
 import { registerGovernance } from './governance/index.js'
@@ -40,6 +41,7 @@ export async function registerStaff(app: FastifyInstance, deps: AppDeps): Promis
       })
       registerSignIn(staff, deps)
       registerRestrictionsExport(staff, deps)
+      registerSplitRoutes(staff, deps)
       registerCaseList(staff, deps)
       registerCasePage(staff, deps)
       registerActionRoutes(staff, deps)

@@ -57,5 +57,8 @@ export function nextSteps(state: CaseState, ws: CaseWorkspace, may: (p: Permissi
   add(open && (may('case:work') || may('case:log')), 'documents/new', 'casework.case.addDocument')
   add(open && may('case:request-info'), 'message', 'casework.case.sendMessage')
   add(may('case:log') && state.caseType === 'rights-request', 'log-related', 'casework.case.logRelated')
+  // uk-rules §9: one request, two routes (UK GDPR and DPA 2018 Part 3).
+  const split = state.links.some((l) => l.relation === 'other-route-part')
+  add(open && !split && may('case:log') && state.caseType === 'rights-request', 'split', 'casework.split.link')
   return steps
 }
