@@ -31,6 +31,7 @@ const ACTION_PERMS: Record<string, Permission> = {
   extend: 'case:extend',
   refuse: 'case:refuse',
   'record-restriction': 'case:refuse',
+  'further-copy-fee': 'case:charge-fee',
   redirect: 'case:redirect',
   approve: 'case:approve',
   'return-draft': 'case:approve',

@@ -177,6 +177,7 @@ const COMMAND_PERMISSIONS: Record<CommandType, Permission> = {
   RecordRegulatorEnquiry: 'regulator:log',
   // Restricting a right is a decision to withhold, like a refusal (DPA s.45(4)).
   RecordRestriction: 'case:refuse',
+  RecordFurtherCopyFee: 'case:charge-fee',
   FlagDeadline: 'deadline:flag',
 }
 

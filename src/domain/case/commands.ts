@@ -62,6 +62,7 @@ export type Command =
   | { type: 'RecordComplaintOutcome'; upheld: boolean; summary: string }
   | { type: 'RecordRegulatorEnquiry'; summary: string; dueOn?: LocalDate; regulatorReference?: string }
   | { type: 'FlagDeadline'; kind: DeadlineFlagKind; forDate: LocalDate }
+  | { type: 'RecordFurtherCopyFee'; amountPence: number; basis: string }
   | { type: 'RecordRestriction'; code: string; reasons: string; reviewOn: LocalDate; neitherConfirmNorDeny?: boolean }
 
 export type CommandType = Command['type']
@@ -171,6 +172,7 @@ export const COMMAND_TYPES = [
   'RecordRegulatorEnquiry',
   'FlagDeadline',
   'RecordRestriction',
+  'RecordFurtherCopyFee',
 ] as const satisfies readonly CommandType[]
 
 // Compile-time check that COMMAND_TYPES lists every command: this fails to type-check if one is missing.

@@ -15,7 +15,7 @@ import {
 } from './decide-intake.js'
 import { close, flagDeadline, linkCase, recordRegulatorEnquiry, reopen, withdraw } from './decide-lifecycle.js'
 import { recordPasswordReleased } from './decide-delivery.js'
-import { recordRestriction } from './decide-restriction.js'
+import { recordFurtherCopyFee, recordRestriction } from './decide-records.js'
 import { decideReview, recordComplaintOutcome, recordResponseSent } from './decide-outcome.js'
 import { approve, assign, extend, redirect, refuse, returnDraft, startWork, submitDraft } from './decide-work.js'
 import type { CaseEvent } from './events.js'
@@ -111,6 +111,8 @@ function decideOnCase(
       return flagDeadline(state, command, ctx)
     case 'RecordRestriction':
       return recordRestriction(state, command, ctx)
+    case 'RecordFurtherCopyFee':
+      return recordFurtherCopyFee(state, command, ctx)
     default:
       return assertNever(command)
   }

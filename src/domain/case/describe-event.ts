@@ -80,6 +80,8 @@ const describers: Describers = {
   RegulatorEnquiryRecorded: (e) =>
     `Regulator enquiry recorded${e.dueOn ? `, answer due ${formatLongDate(e.dueOn)}` : ''}: ${e.summary}`,
   DeadlineFlagged: (e) => `Deadline flag: ${e.kind.replaceAll('-', ' ')} (${formatLongDate(e.forDate)})`,
+  FurtherCopyFeeRecorded: (e) =>
+    `Fee for further copies recorded (UK GDPR Art 15(3)): £${(e.amountPence / 100).toFixed(2)}, ${e.basis}. The time limit is unchanged.`,
   RestrictionRecorded: (e) =>
     `Restriction recorded (DPA 2018 s.45(7)): ${e.code}${e.neitherConfirmNorDeny ? ', neither confirm nor deny' : ''}; review by ${formatLongDate(e.reviewOn)}. Reasons: ${e.reasons}`,
 }

@@ -32,6 +32,7 @@ export const CASE_EVENT_NAMES = [
   'RegulatorEnquiryRecorded',
   'DeadlineFlagged',
   'RestrictionRecorded',
+  'FurtherCopyFeeRecorded',
 ] as const satisfies readonly CaseEventType[]
 
 // Fails to type-check if an event type is missing from the list.

@@ -148,6 +148,7 @@ export type CaseEvent =
       regulatorReference?: string
     })
   | (Base & { type: 'DeadlineFlagged'; kind: DeadlineFlagKind; forDate: LocalDate })
+  | (Base & { type: 'FurtherCopyFeeRecorded'; amountPence: number; basis: string; on: LocalDate })
   | (Base & {
       type: 'RestrictionRecorded'
       code: string

@@ -235,6 +235,10 @@ const evolvers: Evolvers = {
     return { ...s, regulator }
   },
   DeadlineFlagged: (s, e) => ({ ...s, deadlineFlags: { ...s.deadlineFlags, [e.kind]: e.forDate } }),
+  FurtherCopyFeeRecorded: (s, e) => ({
+    ...s,
+    furtherCopyFees: [...(s.furtherCopyFees ?? []), { amountPence: e.amountPence, basis: e.basis, recordedOn: e.on }],
+  }),
   RestrictionRecorded: (s, e) => ({
     ...s,
     restrictions: [

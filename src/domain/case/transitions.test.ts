@@ -61,6 +61,7 @@ const sample: Record<CaseCommand, Command> = {
   RecordComplaintOutcome: { type: 'RecordComplaintOutcome', upheld: true, summary: 'Upheld' },
   RecordRegulatorEnquiry: { type: 'RecordRegulatorEnquiry', summary: 'ICO asks for our search record' },
   FlagDeadline: { type: 'FlagDeadline', kind: 'due-soon', forDate: '2026-04-02' },
+  RecordFurtherCopyFee: { type: 'RecordFurtherCopyFee', amountPence: 1000, basis: 'A second paper copy' },
   RecordRestriction: {
     type: 'RecordRestriction',
     code: 'LE_45_4_B',

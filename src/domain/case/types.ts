@@ -234,6 +234,8 @@ export interface CaseState {
     passwordRelease?: PasswordRelease
   }
   outcome?: Outcome
+  /** Art 15(3) UK GDPR: fees for further copies. Unlike an Art 12(5) fee they never restart the clock. */
+  furtherCopyFees?: { amountPence: number; basis: string; recordedOn: LocalDate }[]
   /** Part 3 cases: the s.45(7) reasons record, one entry per restriction. */
   restrictions?: RestrictionRecord[]
   withdrawal?: { reason: string; on: LocalDate }

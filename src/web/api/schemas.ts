@@ -175,6 +175,12 @@ export const commandSchema = z
       dueOn: localDate.optional(),
       regulatorReference: text(100).optional(),
     }),
+    // UK GDPR Art 15(3): a fee for further copies; it never restarts the clock.
+    z.object({
+      type: z.literal('RecordFurtherCopyFee'),
+      amountPence: z.number().int().positive().max(100_000),
+      basis: requiredText(2000),
+    }),
     // DPA 2018 s.45(7): the reasons record for a Part 3 restriction, with its review date.
     z.object({
       type: z.literal('RecordRestriction'),

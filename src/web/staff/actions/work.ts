@@ -103,6 +103,22 @@ export const WORK_ACTIONS: ActionDef[] = [
     }),
   },
   {
+    // UK GDPR Art 15(3): further copies may carry a reasonable fee; unlike an Art 12(5) fee it never restarts the clock.
+    slug: 'further-copy-fee',
+    command: 'RecordFurtherCopyFee',
+    fields: [
+      { name: 'amount', kind: 'text', prefix: '£', width: 'govuk-input--width-5' },
+      { name: 'basis', kind: 'textarea' },
+    ],
+    available: (s) => rightsRequest(s) && s.right === 'access' && s.route === 'UK_GDPR' && open(s),
+    fieldMap: { amountPence: 'amount' },
+    toCommand: (v) => ({
+      type: 'RecordFurtherCopyFee',
+      amountPence: Math.round(Number(str(v, 'amount').replace(/[£,]/g, '')) * 100),
+      basis: str(v, 'basis'),
+    }),
+  },
+  {
     // DPA 2018 s.45(7): the reasons record for each Part 3 restriction, with the date to review it (s.45(4): only
     // "for so long as" necessary). Kept on the case timeline and exportable for the Information Commissioner.
     slug: 'record-restriction',

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { verifiedAccessRequest } from './case-fixtures.js'
+import { calendar, verifiedAccessRequest } from './case-fixtures.js'
+import { clockOf } from './clock-of-case.js'
+import { defaultClockSettings } from '../clock/index.js'
 import { describeEvent } from './describe-event.js'
 
 // DPA 2018 s.45(7) (uk-rules §9): the reasons for each Part 3 restriction are recorded, with a review date, so the
@@ -35,5 +37,29 @@ describe('the s.45(7) reasons record', () => {
     expect(fields(part3().attempt({ ...record, code: 'LE_53_MUE' }, '2026-03-03'))).toEqual(['code'])
     expect(fields(part3().attempt({ ...record, reasons: 'Crime' }, '2026-03-03'))).toEqual(['reasons'])
     expect(fields(part3().attempt({ ...record, reviewOn: '2026-03-03' }, '2026-03-03'))).toEqual(['reviewOn'])
+  })
+})
+
+// UK GDPR Art 15(3) and uk-rules §1.3: a fee for further copies is not an Art 12(5) fee, so it is not in
+// Art 12A(2)(c) and must not restart the clock.
+describe('a fee for further copies', () => {
+  it('is recorded on the timeline and leaves the deadline where it was', () => {
+    const h = verifiedAccessRequest()
+    const before = clockOf(h.state, calendar, defaultClockSettings, '2026-03-10').due
+    const [event] = h.run(
+      { type: 'RecordFurtherCopyFee', amountPence: 1250, basis: 'A second printed copy' },
+      '2026-03-10',
+    )
+    expect(clockOf(h.state, calendar, defaultClockSettings, '2026-03-10').due).toBe(before)
+    expect(h.state.restarts).toEqual([])
+    expect(h.state.furtherCopyFees).toEqual([
+      { amountPence: 1250, basis: 'A second printed copy', recordedOn: '2026-03-10' },
+    ])
+    expect(describeEvent(event!)).toContain('The time limit is unchanged')
+  })
+
+  it('is refused on a Part 3 case, where access is free (s.45, s.52(5))', () => {
+    const result = part3().attempt({ type: 'RecordFurtherCopyFee', amountPence: 1250, basis: 'A second copy' })
+    expect(result.ok).toBe(false)
   })
 })

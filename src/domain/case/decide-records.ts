@@ -51,3 +51,31 @@ function checks(state: CaseState, cmd: Extract<Command, { type: 'RecordRestricti
   }
   return requireText(cmd.reasons, 'reasons', MIN_REASONS)
 }
+
+/**
+ * UK GDPR Art 15(3): a reasonable fee based on administrative costs for further copies. It is not a fee under Art
+ * 12(5), so it is not in Art 12A(2)(c) and never restarts the clock (uk-rules §1.3). Access requests on the UK GDPR
+ * route only: Part 3 has no equivalent (s.45 is free, s.52(5)).
+ */
+export function recordFurtherCopyFee(
+  state: CaseState,
+  cmd: Extract<Command, { type: 'RecordFurtherCopyFee' }>,
+  ctx: DecideContext,
+): Result<CaseEvent[]> {
+  if (state.caseType !== 'rights-request' || state.right !== 'access' || state.route !== 'UK_GDPR')
+    return fail('validation', 'further-copy fees are for UK GDPR access requests', {
+      fields: { amountPence: 'A fee for further copies applies only to a UK GDPR request for a copy (Article 15(3))' },
+    })
+  if (!Number.isInteger(cmd.amountPence) || cmd.amountPence <= 0 || cmd.amountPence > 100_000)
+    return fail('validation', `amount ${cmd.amountPence} out of range`, {
+      fields: { amountPence: 'Enter an amount between £0.01 and £1,000' },
+    })
+  const problem = requireText(cmd.basis, 'basis', 10)
+  if (problem) return problem
+  return emit(ctx, {
+    type: 'FurtherCopyFeeRecorded',
+    amountPence: cmd.amountPence,
+    basis: cmd.basis.trim(),
+    on: ctx.today,
+  })
+}
