@@ -17,6 +17,7 @@ import { createBlobStore } from '../../src/storage/blob-store.js'
 import { withTransaction } from '../../src/persistence/db.js'
 import { demoTemplate } from './demo-template.js'
 import { cloneDatabase, createTestDatabase, type TestDatabase } from './test-database.js'
+import { rememberApp } from './second-factor.js'
 
 export interface Harness {
   db: TestDatabase
@@ -68,6 +69,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     // Tests stand in for clients behind a reverse proxy, each with its own X-Forwarded-For address.
     trustProxy: true,
   })
+  rememberApp(app, deps)
   const tokens = new Map<string, string>()
   return {
     db,

@@ -2,6 +2,7 @@ import type { FastifyInstance, LightMyRequestResponse } from 'fastify'
 import * as cheerio from 'cheerio'
 import { DEMO_PASSWORD, demoEmail } from '../../src/cli/demo/demo-controllers.js'
 import type { Role } from '../../src/domain/index.js'
+import { codeFor, depsOf, rememberSecret } from './second-factor.js'
 
 /**
  * A browser-like client for the staff pages over Fastify inject: keeps cookies, reads the CSRF token from the last
@@ -91,9 +92,35 @@ export class StaffClient {
     return this.post('/staff/sign-in', { email, password })
   }
 
+  /**
+   * Signs in all the way: the password, then the code from the account's authenticator app, or, for a role that must
+   * use one and has none yet, setting one up (the secret read from the page, as a person would scan it). Returns the
+   * page the person lands on, or null if they are not signed in (`last` says why).
+   */
+  async signInFully(email: string, password: string): Promise<string | null> {
+    let res = await this.signIn(email, password)
+    const to = String(res.headers.location ?? '')
+    if (to === '/staff/sign-in/code') {
+      await this.get(to)
+      res = await this.post(to, { code: await codeFor(depsOf(this.app), email) })
+    } else if (to === '/staff/sign-in/set-up') {
+      const secret = this.$(await this.get(to))('#totp-secret')
+        .text()
+        .replace(/\s+/g, '')
+      rememberSecret(email, secret)
+      const done = await this.post(to, { code: await codeFor(depsOf(this.app), email) })
+      // The recovery codes page: its button ("I have saved my recovery codes") leads on.
+      return done.statusCode === 200 ? (this.$(done)('a.govuk-button').attr('href') ?? null) : null
+    }
+    const landing = String(res.headers.location ?? '')
+    return res.statusCode === 303 && landing.startsWith('/staff/') && !landing.startsWith('/staff/sign-in')
+      ? landing
+      : null
+  }
+
   async signInAs(role: Role): Promise<this> {
-    const res = await this.signIn(demoEmail(role), DEMO_PASSWORD)
-    if (res.statusCode !== 303 || !String(res.headers.location).startsWith('/staff/')) {
+    if ((await this.signInFully(demoEmail(role), DEMO_PASSWORD)) === null) {
+      const res = this.last!
       throw new Error(
         `sign-in as ${role} gave ${res.statusCode} ${String(res.headers.location)}: ${res.body.slice(0, 300)}`,
       )

@@ -65,6 +65,7 @@ export async function requestAccessCode(deps: AppDeps, input: AccessCodeRequest)
     const email: EmailJob = {
       to: [normaliseEmail(input.email)],
       ...input.compose({ reference: state.reference, code, expiresAt }),
+      secret: 'one-time-code',
     }
     await deps.jobs.enqueue(tx, 'email-send', email)
   })
