@@ -13,10 +13,18 @@ export class StaffClient {
   csrf = ''
   last: LightMyRequestResponse | null = null
 
-  constructor(private readonly app: FastifyInstance) {}
+  /** `ip`: the client's address, as a reverse proxy would pass it on (the harness trusts X-Forwarded-For). */
+  constructor(
+    private readonly app: FastifyInstance,
+    private readonly opts: { ip?: string } = {},
+  ) {}
 
   get cookieHeader(): string {
     return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ')
+  }
+
+  private headers(extra: Record<string, string> = {}): Record<string, string> {
+    return { cookie: this.cookieHeader, ...(this.opts.ip ? { 'x-forwarded-for': this.opts.ip } : {}), ...extra }
   }
 
   private keep(res: LightMyRequestResponse) {
@@ -32,7 +40,7 @@ export class StaffClient {
   }
 
   async get(url: string): Promise<LightMyRequestResponse> {
-    return this.keep(await this.app.inject({ method: 'GET', url, headers: { cookie: this.cookieHeader } }))
+    return this.keep(await this.app.inject({ method: 'GET', url, headers: this.headers() }))
   }
 
   /** Follows redirects on GET (at most 5), like a browser after a form. */
@@ -52,7 +60,7 @@ export class StaffClient {
       await this.app.inject({
         method: 'POST',
         url,
-        headers: { cookie: this.cookieHeader, 'content-type': 'application/x-www-form-urlencoded' },
+        headers: this.headers({ 'content-type': 'application/x-www-form-urlencoded' }),
         payload: params.toString(),
       }),
     )
@@ -81,7 +89,7 @@ export class StaffClient {
       await this.app.inject({
         method: 'POST',
         url,
-        headers: { cookie: this.cookieHeader, 'content-type': `multipart/form-data; boundary=${boundary}` },
+        headers: this.headers({ 'content-type': `multipart/form-data; boundary=${boundary}` }),
         payload: Buffer.concat(parts),
       }),
     )
