@@ -89,8 +89,7 @@ export async function makeFixtures(h: Harness) {
 
 /**
  * A change waiting for a second administrator (the second demo admin proposed removing the throwaway account's
- * authenticator app, so the demo admin may approve it), and a set-password link token of the right shape that no
- * account has.
+ * authenticator app, so the demo admin may approve it), and a live set-password link for the throwaway account.
  */
 async function adminChangeFixtures(h: Harness, userId: string) {
   const second = (await findUserByEmail(h.db.pool, DEMO_SECOND_ADMIN.email))!
@@ -102,5 +101,11 @@ async function adminChangeFixtures(h: Harness, userId: string) {
     controllerIds: second.controllerIds,
   }
   const { changeId } = await proposeAdminChange(h.deps, actor, { kind: 'reset-two-factor', targetUserId: userId })
-  return { changeId, token: 'A'.repeat(43) }
+  const token = randomBytes(32).toString('base64url')
+  await h.db.pool.query(
+    `INSERT INTO password_set_tokens (token_hash, user_id, created_at, expires_at)
+     VALUES (encode(sha256($1::bytea), 'hex'), $2, now(), now() + interval '1 day')`,
+    [token, userId],
+  )
+  return { changeId, token }
 }

@@ -10,19 +10,22 @@ import type { Role } from '../../src/domain/index.js'
  * its database) by app or by address, and the secret of each account — the demo's published one, or one a client
  * set up through the set-up page.
  */
-const depsByApp = new WeakMap<FastifyInstance, AppDeps>()
-const depsByBase = new Map<string, AppDeps>()
+const depsByApp = new Map<FastifyInstance, AppDeps>()
 const secrets = new Map<string, string>()
 
-export function rememberApp(app: FastifyInstance, deps: AppDeps, base?: string): void {
+export function rememberApp(app: FastifyInstance, deps: AppDeps): void {
   depsByApp.set(app, deps)
-  if (base) depsByBase.set(base, deps)
+  app.addHook('onClose', async () => void depsByApp.delete(app))
 }
 
+/** The harness behind an app, or behind the address a browser test reaches it at (http://127.0.0.1:PORT). */
 export function depsOf(appOrBase: FastifyInstance | string): AppDeps {
-  const deps = typeof appOrBase === 'string' ? depsByBase.get(appOrBase) : depsByApp.get(appOrBase)
-  if (!deps) throw new Error('no harness is known for this app: start it with startHarness()')
-  return deps
+  const port = typeof appOrBase === 'string' ? Number(new URL(appOrBase).port) : null
+  for (const [app, deps] of depsByApp) {
+    const address = app.server.address()
+    if (app === appOrBase || (port !== null && typeof address === 'object' && address?.port === port)) return deps
+  }
+  throw new Error('no harness is known for this app: start it with startHarness()')
 }
 
 export function rememberSecret(email: string, secret: string): void {
