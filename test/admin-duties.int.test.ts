@@ -190,7 +190,9 @@ describe('password resets', () => {
     const mail = emails().find((e) => e.to.includes(p.email))!
     expect(mail.secret).toBe('set-password-link')
     const token = /\/staff\/set-password\/([A-Za-z0-9_-]{43})/.exec(mail.text)![1]!
-    const stored = await h.db.pool.query('SELECT token_hash, extract(epoch FROM expires_at - created_at)::int AS ttl FROM password_set_tokens')
+    const stored = await h.db.pool.query(
+      'SELECT token_hash, extract(epoch FROM expires_at - created_at)::int AS ttl FROM password_set_tokens',
+    )
     expect(stored.rows.map((r: { token_hash: string }) => r.token_hash)).not.toContain(token)
     expect(stored.rows.at(-1).ttl).toBe(24 * 3600)
 

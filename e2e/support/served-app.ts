@@ -2,7 +2,6 @@ import { afterAll, beforeAll } from 'vitest'
 import type { Browser } from 'playwright-core'
 import { startHarness, type Harness } from '../../test/support/app-harness.js'
 import { hasChromium, launchBrowser } from './browser.js'
-import { rememberApp } from '../../test/support/second-factor.js'
 
 export interface ServedApp {
   h: Harness
@@ -21,7 +20,6 @@ export function serveForBrowser(ready: (app: ServedApp) => void): void {
     if (!hasChromium) return
     const h = await startHarness()
     app = { h, base: (await h.app.listen({ port: 0, host: '127.0.0.1' })).replace(/\/$/, '') }
-    rememberApp(h.app, h.deps, app.base)
     app.browser = await launchBrowser()
     ready(app as ServedApp)
   })
