@@ -4,8 +4,8 @@ export type { SeedResult }
 
 /** The demo sign-ins as `npm start` and `rightsdesk seed-demo` print them, with the authenticator-app step. */
 export function demoSignIns(seeded: SeedResult, baseUrl?: string): string[] {
-  const rows = seeded.users.map(
-    (u) => `    ${u.role.padEnd(16)} ${u.email.padEnd(42)}${u.authenticator ? ' + authenticator code' : ''}`,
+  const rows = seeded.users.map((u) =>
+    `    ${u.role.padEnd(16)} ${u.email.padEnd(42)}${u.authenticator ? ' + authenticator code' : ''}`.trimEnd(),
   )
   return [
     `Demo sign-ins (password for all: ${seeded.password})${baseUrl ? ` at ${baseUrl}/staff` : ''}:`,

@@ -167,6 +167,8 @@ async function userForm(
       })),
       controllerItems: controllers.map((c) => ({ value: c.id, text: c.name, checked: controllerIds.includes(c.id) })),
       locked: user?.signInPausedUntil != null,
+      // Nobody proposes a reset of their own password or app: another administrator does (issue 11).
+      own: user?.id === staffOf(request).id,
       banner: BANNERS.find((b) => q[b]) ?? null,
       errors,
     },
