@@ -179,6 +179,8 @@ describe.skipIf(!hasChromium)('the redaction workbench in the browser', () => {
       await page.waitForURL(/done=bundle/)
       await look(page, 'overview-building')
       await page.locator('#bundles-table a', { hasText: 'Open the bundle' }).waitFor({ timeout: 120_000 })
+      // The page reloads itself once no run is active; look at it after that, not while it is being replaced.
+      await expect.poll(() => page.locator('#run-progress').count(), { timeout: 120_000 }).toBe(0)
       await look(page, 'overview-built')
       const href = (await page.locator('#bundles-table a', { hasText: 'Open the bundle' }).getAttribute('href'))!
       const res = await page.request.get(base + href)

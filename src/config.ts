@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { auditKeyFileExists, parseAuditSigningKey } from './storage/audit-key.js'
 
 /**
  * Every setting Rightsdesk reads from the environment, validated once at start (DESIGN.md §3).
@@ -42,6 +43,19 @@ export const configSchema = z.object({
   DB_POOL_SIZE: z.coerce.number().int().min(2).max(100).default(10),
   CLAMAV_URL: clamdUrl.optional(),
   CLAMAV_SOCKET: z.string().min(1).optional(),
+  // Issue 11: the audit trail proves itself with checkpoints signed by a key that is never in the database.
+  AUDIT_SIGNING_KEY: z
+    .string()
+    .superRefine((v, ctx) => {
+      try {
+        parseAuditSigningKey(v)
+      } catch (err) {
+        ctx.addIssue({ code: 'custom', message: (err as Error).message })
+      }
+    })
+    .optional(),
+  AUDIT_CHECKPOINT_CRON: z.string().min(9).default('0 * * * *'),
+  AUDIT_CHECKPOINT_EMAIL: z.email('must be an email address').optional(),
 })
 
 export type Config = z.infer<typeof configSchema> & { dataDir: string; baseUrl: string }
@@ -63,6 +77,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     if (missing.length > 0)
       throw new ConfigError(`Configuration error: ${missing.join(', ')} must be set when NODE_ENV=production`)
   }
+  // Generating the audit key beside the data in production would let whoever holds the disk forge the trail's proofs.
+  if (c.NODE_ENV === 'production' && !c.AUDIT_SIGNING_KEY && !auditKeyFileExists(c.RIGHTSDESK_DATA_DIR))
+    throw new ConfigError(
+      `Configuration error: AUDIT_SIGNING_KEY must be set (an Ed25519 private key, PEM or base64 PKCS#8), or the key placed in ${c.RIGHTSDESK_DATA_DIR}/keys/audit-signing-key.pem, when NODE_ENV=production`,
+    )
   if (c.CLAMAV_URL && c.CLAMAV_SOCKET)
     throw new ConfigError('Configuration error: set CLAMAV_URL or CLAMAV_SOCKET, not both')
   const baseUrl = (c.RIGHTSDESK_BASE_URL ?? `http://localhost:${c.PORT}`).replace(/\/$/, '')

@@ -26,6 +26,8 @@ export async function runServer(role: ServerRole, options: { demo: boolean }): P
     stopping = true
     process.stdout.write(`\nStopping Rightsdesk (${signal})…\n`)
     await app?.close().catch(() => undefined)
+    // The last word on the audit trail before this process goes: everything it wrote is covered (ADR 0008).
+    if (role !== 'web') await checkpointAudit(services, 'shutdown')
     await services.close()
     process.stdout.write('Stopped.\n')
     process.exit(0)
@@ -39,13 +41,17 @@ export async function runServer(role: ServerRole, options: { demo: boolean }): P
       const { seedDemo } = await import('./cli/demo/seed-demo.js')
       printSignIns(config, await seedDemo(services.app))
     }
+    // The worker vouches for the trail as it finds it (and, the first time, seals events older than seals).
+    if (role !== 'web') await checkpointAudit(services, 'start')
     if (web) app = await listen(config, services, (await web).buildApp)
     // The worker's code (the disclosure pipeline, PDF and office readers) loads once the web server answers:
     // nothing that /ready reports on waits for it, and its jobs wait in the queue until it is there.
     if (role !== 'web' && services.jobs) {
-      const { startWorker } = await import('./jobs/worker.js')
-      const { jobs, mailer, log, app: deps } = services
-      await startWorker({ jobs, mailer, log, app: deps, sweepCron: config.DEADLINE_SWEEP_CRON })
+      const start = () => startJobs(config, services)
+      // Once the web server is serving, a worker that cannot start yet (PostgreSQL restarting under it) must not take
+      // the portal down with it: it tries again until it is running. On its own, a worker that cannot start says so.
+      if (app) void keepTrying(start, services, () => stopping)
+      else await start()
     }
   } catch (err) {
     await app?.close().catch(() => undefined)
@@ -54,6 +60,55 @@ export async function runServer(role: ServerRole, options: { demo: boolean }): P
   }
   printBanner(config, services, role, Date.now() - started)
   return new Promise<number>(() => undefined) // runs until a signal stops it
+}
+
+async function startJobs(config: Config, services: Services): Promise<void> {
+  const { startWorker } = await import('./jobs/worker.js')
+  const { jobs, mailer, log, app } = services
+  if (!jobs) return
+  try {
+    await startWorker({
+      jobs,
+      mailer,
+      log,
+      app,
+      sweepCron: config.DEADLINE_SWEEP_CRON,
+      auditCheckpoints: { cron: config.AUDIT_CHECKPOINT_CRON, email: config.AUDIT_CHECKPOINT_EMAIL },
+    })
+  } catch (err) {
+    // Half-registered handlers would poll twice after a retry: take them all down before saying it failed.
+    const { QUEUES } = await import('./jobs/queue.js')
+    await Promise.all(Object.values(QUEUES).map((q) => jobs.boss.offWork(q).catch(() => undefined)))
+    throw err
+  }
+}
+
+async function keepTrying(start: () => Promise<void>, services: Services, stopping: () => boolean): Promise<void> {
+  for (let attempt = 1; !stopping(); attempt++) {
+    try {
+      await start()
+      if (attempt > 1) services.log.info({ attempt }, 'job worker started')
+      return
+    } catch (err) {
+      const wait = Math.min(30_000, 500 * 2 ** attempt)
+      services.log.error({ problem: (err as Error).message, retryInMs: wait }, 'job worker could not start yet')
+      await new Promise((resolve) => setTimeout(resolve, wait).unref())
+    }
+  }
+}
+
+/** Writes a checkpoint; a trail that fails its check is logged loudly, and Rightsdesk carries on serving. */
+async function checkpointAudit(services: Services, reason: 'start' | 'shutdown'): Promise<void> {
+  const proof = services.app.auditProof
+  if (!proof) return
+  const { writeAuditCheckpoint } = await import('./application/audit-checkpoint.js')
+  try {
+    const written = await writeAuditCheckpoint(services.app, proof, reason)
+    if (written.adopted > 0)
+      services.log.info({ sealed: written.adopted, file: written.file }, 'audit events written before seals now sealed')
+  } catch (err) {
+    services.log.error({ problem: (err as Error).message }, `audit checkpoint at ${reason} not written`)
+  }
 }
 
 async function listen(config: Config, services: Services, buildApp: BuildApp) {

@@ -9,6 +9,9 @@ import { listExtraHolidays } from './persistence/repositories/controller-reposit
 import { startJobs, type Jobs } from './jobs/queue.js'
 import { createMailer } from './notifications/mailer.js'
 import { loadOrCreateKey } from './storage/keys.js'
+import { loadAuditSigningKey } from './storage/audit-key.js'
+import { auditKeysFrom, useAuditKeys } from './persistence/audit-seal.js'
+import { checkpointPath } from './persistence/audit-checkpoint-file.js'
 import { createBlobStore } from './storage/blob-store.js'
 import { clamdAddress, createClamdScanner } from './storage/clamav.js'
 import type { AppDeps } from './application/deps.js'
@@ -47,6 +50,14 @@ export async function createServices(config: Config, role: Role) {
     })
     const sessionKey = await loadOrCreateKey(config.dataDir, 'session-secret', config.SESSION_SECRET)
     const blobKey = await loadOrCreateKey(config.dataDir, 'blob-key', config.BLOB_ENCRYPTION_KEY)
+    // Every event this process appends is sealed with the audit key (ADR 0008). Production never generates one:
+    // config.ts has refused to start without it.
+    const auditKeys = auditKeysFrom(
+      await loadAuditSigningKey(config.dataDir, config.AUDIT_SIGNING_KEY, {
+        generate: config.NODE_ENV !== 'production',
+      }),
+    )
+    useAuditKeys(auditKeys)
     const calendar = createCalendar(config.WORKING_DAY_CALENDAR, await listExtraHolidays(db.pool))
     const app: AppDeps = {
       pool: db.pool,
@@ -61,6 +72,7 @@ export async function createServices(config: Config, role: Role) {
       baseUrl: config.baseUrl,
       blobs: createBlobStore(path.join(path.resolve(config.dataDir), 'blobs'), blobKey),
       identityDocumentMaxDays: config.IDENTITY_DOCUMENT_MAX_DAYS,
+      auditProof: { keys: auditKeys, checkpointFile: checkpointPath(config.dataDir) },
       ...scannerOf(config),
     }
     return {

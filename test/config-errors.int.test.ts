@@ -38,25 +38,20 @@ function expectOneLine(result: CliResult, command: string, says: RegExp): void {
   expect(result.code).not.toBe(0)
 }
 
-async function timed(run: () => Promise<CliResult>): Promise<CliResult & { ms: number }> {
-  const started = Date.now()
-  const result = await run()
-  return { ...result, ms: Date.now() - started }
-}
-
 describe('rightsdesk start with a bad configuration', () => {
   const dataDir = () => path.join(scratch, 'data')
 
-  it('a DATABASE_URL nobody answers on: one line, promptly', async () => {
-    const result = await timed(() =>
-      runCli(['start'], { DATABASE_URL: 'postgres://nobody@127.0.0.1:1/x', RIGHTSDESK_DATA_DIR: dataDir() }),
-    )
+  // It gives up rather than retrying for ever: the test's own time limit is the bound (no timed assertions).
+  it('a DATABASE_URL nobody answers on: one line, and it gives up', async () => {
+    const result = await runCli(['start'], {
+      DATABASE_URL: 'postgres://nobody@127.0.0.1:1/x',
+      RIGHTSDESK_DATA_DIR: dataDir(),
+    })
     expectOneLine(
       result,
       'start',
       /Could not connect to the PostgreSQL server at postgres:\/\/nobody@127\.0\.0\.1:1\/x/,
     )
-    expect(result.ms).toBeLessThan(15_000)
   })
 
   it('a DATABASE_URL that is not a URL: a configuration error', async () => {

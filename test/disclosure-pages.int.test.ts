@@ -2,7 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { SYSTEM_ACTOR } from '../src/application/actor.js'
 import { storeDocumentIn } from '../src/application/store-document.js'
 import { readPageTexts } from '../src/disclosure/pdf/index.js'
+import { stopOcr } from '../src/disclosure/ocr/engine.js'
 import { withTransaction } from '../src/persistence/db.js'
+import { scanOf } from './fixtures/disclosure/scans.js'
 import type { Harness } from './support/app-harness.js'
 import { StaffClient } from './support/casework-client.js'
 import {
@@ -26,7 +28,10 @@ let close: () => Promise<void>
 beforeAll(async () => {
   ;({ h, close } = await startWorkbench())
 })
-afterAll(async () => close?.())
+afterAll(async () => {
+  await close?.()
+  await stopOcr()
+})
 
 describe('the redaction workbench pages', () => {
   it('reads the material in the worker, then shows each proposal as a numbered box on the page and in the list', async () => {
@@ -110,6 +115,49 @@ describe('the redaction workbench pages', () => {
     expect(failures).toHaveLength(1)
     expect(failures.text()).toContain('scanned-notes.pdf')
     expect(dp.$()('#documents-table tbody tr')).toHaveLength(2)
+  })
+
+  it('shows on page review what OCR read from a photographed page, and proposes the names it read', async () => {
+    const caseId = await caseWithMaterial(h)
+    const dp = await new StaffClient(h.app).signInAs('dp-manager')
+    const photo = scanOf(
+      [
+        { text: 'Statement of a neighbour' },
+        { text: 'I, Priya Ramanathan, heard shouting from number 12 at midnight.' },
+      ],
+      { angle: 2, noise: 15, dpi: 150 },
+    )
+    await withTransaction(h.deps.pool, (tx) =>
+      storeDocumentIn(tx, h.deps, SYSTEM_ACTOR, {
+        caseId,
+        kind: 'material',
+        filename: 'photo-of-statement.png',
+        contentType: 'image/png',
+        bytes: new Uint8Array(photo),
+      }),
+    )
+    await dp.get(overviewOf(caseId))
+    await dp.post(`${overviewOf(caseId)}/prepare`, {})
+    expect((await settled(h, caseId)).status).toBe('done')
+    await dp.get(overviewOf(caseId))
+    const href = dp
+      .$()('#documents-table a')
+      .filter((_, a) => dp.$()(a).text().includes('photo-of-statement'))
+      .attr('href')
+    const typed = dp
+      .$()('#documents-table a')
+      .filter((_, a) => dp.$()(a).text().includes('witness'))
+      .attr('href')
+    expect(dp.$()('#failures-table').text().trim()).toBe('')
+    expect(href).toMatch(/\/pages\/1$/)
+    await dp.get(href!)
+    const read = dp.$()('#ocr-text')
+    expect(read.text()).toContain('This page was read by OCR')
+    expect(read.find('.app-page-text').text()).toMatch(/Priya\s+Ramanathan/)
+    expect(listed(dp).map((r) => r.text)).toContain('Priya Ramanathan')
+    // A typed page is shown as it is, with no OCR block.
+    await dp.get(typed!)
+    expect(dp.$()('#ocr-text')).toHaveLength(0)
   })
 
   it('keeps both reviewers’ decisions: a stale decision shows the conflict and the first decision stands', async () => {

@@ -267,6 +267,29 @@ describe('fuzzing every API route', () => {
     expect(failures).toEqual([])
   })
 
+  it('every other API POST: any JSON at all, on real and bad ids', async () => {
+    const posts = Object.keys(TABLE).filter(
+      (r) => r.startsWith('POST /api/v1/') && r !== 'POST /api/v1/cases' && !r.endsWith('/commands'),
+    )
+    for (const route of posts) {
+      // undefined: the fixture's real case and letter ids
+      const id = fc.oneof(fc.constant(undefined), badId)
+      const body = fc.oneof(
+        jsonValue,
+        fc.dictionary(fc.constantFrom('body', 'files', 'version', 'letterId'), jsonValue),
+      )
+      await fc.assert(
+        fc.asyncProperty(body, id, async (b, caseId) => {
+          const url = urlOf(route, caseId)
+          return record(`${route} ${url.slice(0, 80)}`, await post(url, JSON.stringify(b)))
+        }),
+        { numRuns: RUNS * 3 },
+      )
+      covered.add(route)
+    }
+    expect(failures).toEqual([])
+  })
+
   it('GET routes: hostile query strings and ids', async () => {
     const gets = Object.keys(TABLE).filter((r) => r.startsWith('GET /api/v1'))
     for (const route of gets) {

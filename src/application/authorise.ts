@@ -1,5 +1,6 @@
-import { DomainError, can, permissionForCommand } from '../domain/index.js'
+import { can, permissionForCommand } from '../domain/index.js'
 import type { Command, Permission } from '../domain/index.js'
+import { accessRefused } from './access-refusal.js'
 import type { Actor } from './actor.js'
 
 /**
@@ -9,7 +10,7 @@ import type { Actor } from './actor.js'
 export function requirePermission(actor: Actor, permission: Permission): void {
   if (actor.kind === 'system') return
   if (!can(actor.roles, permission)) {
-    throw new DomainError('not-permitted', `${actor.id} lacks ${permission}`)
+    throw accessRefused('not-permitted', `${actor.id} lacks ${permission}`, 'permission')
   }
 }
 
@@ -17,7 +18,7 @@ export function requireController(actor: Actor, controllerId: string): void {
   if (actor.controllerIds === null) return
   if (!actor.controllerIds.includes(controllerId)) {
     // Report as not found: a user outside the controller should not learn that the case exists.
-    throw new DomainError('not-found', `${actor.id} is not scoped to ${controllerId}`)
+    throw accessRefused('not-found', `${actor.id} is not scoped to ${controllerId}`, 'controller')
   }
 }
 
@@ -29,7 +30,7 @@ export function requireCommandPermission(actor: Actor, command: Command): void {
 export function requireAnyPermission(actor: Actor, permissions: readonly Permission[]): void {
   if (actor.kind === 'system') return
   if (!permissions.some((p) => can(actor.roles, p))) {
-    throw new DomainError('not-permitted', `${actor.id} lacks any of ${permissions.join(', ')}`)
+    throw accessRefused('not-permitted', `${actor.id} lacks any of ${permissions.join(', ')}`, 'permission')
   }
 }
 
@@ -44,5 +45,5 @@ export function seesAllCases(actor: Actor): boolean {
  */
 export function requireCaseVisible(actor: Actor, caseId: string, access: { assigned: boolean; copied: boolean }): void {
   if (seesAllCases(actor) || access.assigned || access.copied) return
-  throw new DomainError('not-found', `${actor.id} was not copied on case ${caseId}`)
+  throw accessRefused('not-found', `${actor.id} was not copied on case ${caseId}`, 'not-copied')
 }

@@ -1,5 +1,6 @@
 import type pg from 'pg'
 import type { Clock, ClockSettings, WorkingDayCalendar } from '../domain/index.js'
+import type { AuditProof } from '../persistence/audit-proof.js'
 import type { BlobStore } from '../storage/blob-store.js'
 import type { JobQueue, VirusScanner } from './ports.js'
 
@@ -19,4 +20,6 @@ export interface AppDeps {
   outboxDir?: string
   /** Scans every uploaded file before it is kept; absent when no clamd is configured (CLAMAV_URL/CLAMAV_SOCKET). */
   virusScanner?: VirusScanner
+  /** The audit key and checkpoint file (ADR 0008); absent only in tests that build their own deps. */
+  auditProof?: AuditProof
 }

@@ -17,7 +17,8 @@ import type { AppDeps } from './deps.js'
 const CASE_EVENT_TYPES = new Set<string>(CASE_EVENT_NAMES)
 
 /** Views are in the audit trail but would drown the timeline; the audit report shows them. */
-const VIEW_EVENTS = ['CaseViewed', 'DocumentViewed', 'LetterViewed', 'TaskViewed', 'DisclosureViewed']
+// Refused attempts to open a case (issue 11) are kept in the trail for oversight, not shown on the case's timeline.
+const VIEW_EVENTS = ['CaseViewed', 'DocumentViewed', 'LetterViewed', 'TaskViewed', 'DisclosureViewed', 'access.refused']
 
 /** Other records on a case's timeline: casework actions that are not case events (tasks, letters, files). */
 function describeCaseworkRecord(eventType: string, p: Record<string, unknown>): string | null {
@@ -105,6 +106,10 @@ export function describeAuditEvent(eventType: string, payload: unknown): string 
       const kinds = Array.isArray(p.kinds) && p.kinds.includes('identity') ? 'identity document ' : 'document '
       return `${n} ${kinds}${n === 1 ? 'copy' : 'copies'} deleted for good. ${String(p.reason)}.`
     }
+    case 'access.refused':
+      return p.summary
+        ? `${String(p.count)} more refused attempts on ${String(p.route)}`
+        : `Access refused (${String(p.reason)}) on ${String(p.route)}${Number(p.count) > 1 ? `, ${String(p.count)} attempts` : ''}`
     default:
       {
         const described = describeCaseworkRecord(eventType, p)

@@ -61,7 +61,8 @@ const commands: CommandEntry[] = [
   },
   {
     name: 'audit',
-    summary: 'Verify the tamper-evident audit trail (audit verify)',
+    summary:
+      'Verify the audit trail against its seals and signed checkpoints, or write a checkpoint now (audit verify | audit checkpoint)',
     load: () => import('./commands/audit.js').then((m) => m.auditCommand),
   },
   {

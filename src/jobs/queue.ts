@@ -14,6 +14,9 @@ export const QUEUES = {
   discoveryPlan: 'discovery-plan',
   discoveryUnit: 'discovery-unit',
   mailboxPoll: 'mailbox-poll',
+  // Issue 11: signed checkpoints of the audit chain head, and the daily one emailed.
+  auditCheckpoint: 'audit-checkpoint',
+  auditCheckpointDaily: 'audit-checkpoint-daily',
 } as const
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES]
 

@@ -14,20 +14,23 @@ import type { MailMessage } from '../notifications/mailer.js'
 import { QUEUES, type Jobs } from './queue.js'
 import { registerDisclosureJobs } from './disclosure-jobs.js'
 import { registerDiscoveryJobs } from './discovery-jobs.js'
+import { registerAuditJobs, type AuditJobOptions } from './audit-jobs.js'
 
 export interface WorkerParts {
   jobs: Jobs
   mailer: Mailer
-  log: Pick<Logger, 'info' | 'warn'>
+  log: Pick<Logger, 'info' | 'warn' | 'error'>
   app: AppDeps
   sweepCron: string
+  auditCheckpoints?: AuditJobOptions
 }
 
 /**
  * The job worker: sends queued emails and runs the scheduled deadline sweep. pg-boss retries a failed
  * job with backoff, so a mail server that is briefly down delays a reminder rather than losing it.
  */
-export async function startWorker({ jobs, mailer, log, app, sweepCron }: WorkerParts): Promise<void> {
+export async function startWorker(parts: WorkerParts): Promise<void> {
+  const { jobs, mailer, log, app, sweepCron } = parts
   await jobs.boss.work<EmailJob>(QUEUES.email, { batchSize: 5 }, async (batch) => {
     for (const job of batch) {
       const sent = await mailer.send(await messageOf(app, job.data))
@@ -64,6 +67,7 @@ export async function startWorker({ jobs, mailer, log, app, sweepCron }: WorkerP
   })
   await registerDisclosureJobs(jobs, app, log)
   await registerDiscoveryJobs(jobs, app, log)
+  if (parts.auditCheckpoints) await registerAuditJobs(jobs, app, log, parts.auditCheckpoints)
   // Europe/London: "the first thing in the morning" should mean local time, whatever the season.
   await jobs.boss.schedule(QUEUES.deadlineSweep, sweepCron, {}, { tz: 'Europe/London' })
   await jobs.boss.schedule(QUEUES.identityPurge, '17 3 * * *', {}, { tz: 'Europe/London' })

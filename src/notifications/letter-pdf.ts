@@ -1,4 +1,8 @@
-import { PDFDocument, StandardFonts, rgb, type PDFFont, type PDFPage } from 'pdf-lib'
+import type { PDFDocument, PDFFont, PDFPage, RGB } from 'pdf-lib'
+import type * as PdfLib from 'pdf-lib'
+import { lazyRequire } from '../lazy-require.js'
+
+const pdfLib = lazyRequire<typeof PdfLib>('pdf-lib')
 
 /** What goes on the page around the body text (DESIGN: letters are templates; this is only layout). */
 export interface LetterForPdf {
@@ -17,8 +21,9 @@ const MARGIN = 56.7 // 20 mm
 const FOOTER = 40
 const BODY_SIZE = 11
 const LEADING = 15
-const INK = rgb(0.043, 0.047, 0.047) // GOV.UK text colour #0b0c0c
-const GREY = rgb(0.314, 0.353, 0.373) // #505a5f
+// Plain colour values (what pdf-lib's rgb() returns), so nothing loads pdf-lib before a letter is drawn.
+const INK: RGB = { type: 'RGB' as RGB['type'], red: 0.043, green: 0.047, blue: 0.047 } // GOV.UK text colour #0b0c0c
+const GREY: RGB = { type: 'RGB' as RGB['type'], red: 0.314, green: 0.353, blue: 0.373 } // #505a5f
 
 interface Fonts {
   regular: PDFFont
@@ -193,13 +198,13 @@ function drawFooters(doc: PDFDocument, fonts: Fonts, l: LetterForPdf) {
 
 /** An A4 letter: letterhead, address, date, reference, subject, body, and "Page n of m" on every page. */
 export async function letterToPdf(l: LetterForPdf): Promise<Uint8Array> {
-  const doc = await PDFDocument.create()
+  const doc = await pdfLib().PDFDocument.create()
   doc.setTitle(`${l.subject} (${l.reference})`)
   doc.setAuthor(l.letterhead.name)
   doc.setLanguage('en-GB')
   const fonts = {
-    regular: await doc.embedFont(StandardFonts.Helvetica),
-    bold: await doc.embedFont(StandardFonts.HelveticaBold),
+    regular: await doc.embedFont(pdfLib().StandardFonts.Helvetica),
+    bold: await doc.embedFont(pdfLib().StandardFonts.HelveticaBold),
   }
   const w = new Writer(doc, fonts)
   drawLetterhead(w, l)
@@ -213,9 +218,9 @@ export async function letterToPdf(l: LetterForPdf): Promise<Uint8Array> {
 
 /** The letter followed by the disclosure files (PDFs), as one file to send. */
 export async function combinePdfs(first: Uint8Array, rest: readonly Uint8Array[]): Promise<Uint8Array> {
-  const out = await PDFDocument.load(first)
+  const out = await pdfLib().PDFDocument.load(first)
   for (const bytes of rest) {
-    const src = await PDFDocument.load(bytes)
+    const src = await pdfLib().PDFDocument.load(bytes)
     for (const page of await out.copyPages(src, src.getPageIndices())) out.addPage(page)
   }
   return out.save()

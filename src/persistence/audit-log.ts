@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import type { Queryable } from './db.js'
 import { canonicalJson, sha256Hex } from './canonical-json.js'
+import { activeAuditKeys, sealOf } from './audit-seal.js'
 
 export const GENESIS_HASH = '0'.repeat(64)
 
@@ -22,10 +23,15 @@ export interface StoredAuditEvent extends Omit<AuditEntry, 'occurredAt'> {
   prevHash: string
   hash: string
   redactedAt: string | null
+  /** HMAC of `hash` under the audit key (audit-seal.ts); null only where this process was given no key. */
+  seal: string | null
 }
 
 /** The envelope that is hashed: everything about the event except the payload itself, which enters by its hash. */
-export function eventHash(prevHash: string, e: Omit<StoredAuditEvent, 'hash' | 'prevHash' | 'redactedAt' | 'payload'>) {
+export function eventHash(
+  prevHash: string,
+  e: Omit<StoredAuditEvent, 'hash' | 'prevHash' | 'redactedAt' | 'payload' | 'seal'>,
+) {
   const envelope = {
     seq: e.seq,
     id: e.id,
@@ -57,6 +63,7 @@ export async function appendAudit(tx: Queryable, entries: readonly AuditEntry[])
   if (!row) throw new Error('audit_head is missing: run `rightsdesk migrate`')
   let seq = Number(row.last_seq)
   let prev = row.last_hash
+  const keys = activeAuditKeys()
   const stored: StoredAuditEvent[] = []
   for (const entry of entries) {
     seq += 1
@@ -71,7 +78,8 @@ export async function appendAudit(tx: Queryable, entries: readonly AuditEntry[])
       payloadHash: payloadHash(entry.payload),
     }
     const hash = eventHash(prev, base)
-    stored.push({ ...base, payload: entry.payload, prevHash: prev, hash, redactedAt: null })
+    const seal = keys ? sealOf(keys, hash) : null
+    stored.push({ ...base, payload: entry.payload, prevHash: prev, hash, redactedAt: null, seal })
     prev = hash
   }
   await insertRows(tx, stored)
@@ -80,17 +88,15 @@ export async function appendAudit(tx: Queryable, entries: readonly AuditEntry[])
 }
 
 async function insertRows(tx: Queryable, rows: StoredAuditEvent[]): Promise<void> {
-  const cols = 10
+  const cols = 12
   const values: unknown[] = []
   const tuples = rows.map((r, i) => {
     values.push(r.seq, r.id, r.caseId, r.actorId, r.occurredAt, r.command, r.eventType)
-    values.push(JSON.stringify(r.payload ?? null), r.payloadHash, r.prevHash)
-    const p = Array.from({ length: cols }, (_, j) => `$${i * (cols + 1) + j + 1}`)
-    values.push(r.hash)
-    return `(${p.join(',')},$${i * (cols + 1) + cols + 1})`
+    values.push(JSON.stringify(r.payload ?? null), r.payloadHash, r.prevHash, r.hash, r.seal)
+    return `(${Array.from({ length: cols }, (_, j) => `$${i * cols + j + 1}`).join(',')})`
   })
   await tx.query(
-    `INSERT INTO audit_events (seq, id, case_id, actor_id, occurred_at, command, event_type, payload, payload_hash, prev_hash, hash)
+    `INSERT INTO audit_events (seq, id, case_id, actor_id, occurred_at, command, event_type, payload, payload_hash, prev_hash, hash, seal)
      VALUES ${tuples.join(',')}`,
     values,
   )

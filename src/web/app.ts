@@ -5,6 +5,7 @@ import type { AppDeps } from '../application/deps.js'
 import { migrationsApplied, migrationsFolder } from '../persistence/db.js'
 import { registerApi } from './api/index.js'
 import { registerInputHygiene } from './input-hygiene.js'
+import { registerRefusalAudit } from './refusal-audit.js'
 import { registerSessions } from './session.js'
 import { registerWebShell } from './shell.js'
 import { registerPortal } from './public/index.js'
@@ -40,6 +41,7 @@ export async function buildApp(opts: WebOptions): Promise<FastifyInstance> {
   })
   // Before any route: its hooks reach every route registered after it (bad ids, unstorable text).
   registerInputHygiene(app)
+  registerRefusalAudit(app, opts.deps)
 
   // /health: the process is up. /ready: the database answers and every migration is applied.
   app.get('/health', async () => ({ status: 'ok' }))

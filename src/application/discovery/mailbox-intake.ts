@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto'
-import { ImapFlow } from 'imapflow'
-import { simpleParser, type ParsedMail } from 'mailparser'
+import type * as Imap from 'imapflow'
+import type { ParsedMail } from 'mailparser'
+import type * as Mailparser from 'mailparser'
 import { DomainError } from '../../domain/index.js'
 import { withTransaction, type Queryable, type Tx } from '../../persistence/db.js'
 import { htmlToText } from '../../disclosure/ingest/html-text.js'
@@ -10,6 +11,10 @@ import { recordAudit } from '../casework/audit.js'
 import { checkStaffUpload } from '../casework/staff-upload.js'
 import type { AppDeps } from '../deps.js'
 import { storeDocumentIn } from '../store-document.js'
+import { lazyRequire } from '../../lazy-require.js'
+
+const imapflow = lazyRequire<typeof Imap>('imapflow')
+const mailparser = lazyRequire<typeof Mailparser>('mailparser')
 
 export interface NewMailbox {
   controllerId: string
@@ -70,7 +75,7 @@ export async function registerMailbox(deps: AppDeps, actor: Actor, input: NewMai
 }
 
 function client(m: { host: string; port: number; secure: boolean; username: string }, password: string) {
-  return new ImapFlow({
+  return new (imapflow().ImapFlow)({
     host: m.host,
     port: m.port,
     secure: m.secure,
@@ -168,7 +173,11 @@ async function pollOne(deps: AppDeps, m: MailboxRow): Promise<number> {
 
 /** One email → one draft with the email and its attachments stored (each checked by its content), or nothing. */
 export async function draftFromEmail(deps: AppDeps, m: Pick<MailboxRow, 'id' | 'controller_id'>, source: Buffer) {
-  const mail = await simpleParser(source, { skipHtmlToText: true, skipTextToHtml: true, skipImageLinks: true })
+  const mail = await mailparser().simpleParser(source, {
+    skipHtmlToText: true,
+    skipTextToHtml: true,
+    skipImageLinks: true,
+  })
   const messageId = mail.messageId?.trim() || `<sha256:${createHash('sha256').update(source).digest('hex')}>`
   const from = mail.from?.value[0]
   return withTransaction(deps.pool, async (tx) => {

@@ -1,4 +1,7 @@
-import { PDFDocument, PDFName, PDFRawStream, decodePDFRawStream } from 'pdf-lib'
+import type * as PdfLib from 'pdf-lib'
+import { lazyRequire } from '../../lazy-require.js'
+
+const pdfLib = lazyRequire<typeof PdfLib>('pdf-lib')
 
 /**
  * The text a PDF carries besides its pages: the document information (title, author, subject, keywords, creator,
@@ -6,6 +9,7 @@ import { PDFDocument, PDFName, PDFRawStream, decodePDFRawStream } from 'pdf-lib'
  * text (issue 10). A file that cannot be read here is reported as such rather than passed.
  */
 export async function pdfMetadataTexts(bytes: Uint8Array): Promise<{ field: string; text: string }[]> {
+  const { PDFDocument, PDFName, PDFRawStream, decodePDFRawStream } = pdfLib()
   const doc = await PDFDocument.load(bytes, {
     updateMetadata: false,
     ignoreEncryption: true,

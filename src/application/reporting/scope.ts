@@ -1,6 +1,7 @@
 import { DomainError } from '../../domain/index.js'
 import type { Queryable } from '../../persistence/db.js'
 import type { Actor } from '../actor.js'
+import { accessRefused } from '../access-refusal.js'
 
 /**
  * The controllers a report covers: the one asked for, or every controller the actor works for. A user scoped to
@@ -14,7 +15,7 @@ export async function reportControllerIds(
   controllerId?: string,
 ): Promise<string[] | undefined> {
   if (controllerId && actor.controllerIds !== null && !actor.controllerIds.includes(controllerId)) {
-    throw new DomainError('not-found', `${actor.id} is not scoped to ${controllerId}`)
+    throw accessRefused('not-found', `${actor.id} is not scoped to ${controllerId}`, 'controller')
   }
   const wanted = controllerId ? [controllerId] : actor.controllerIds === null ? null : [...actor.controllerIds]
   if (wanted === null) return undefined

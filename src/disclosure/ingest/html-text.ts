@@ -1,4 +1,7 @@
-import sanitizeHtml from 'sanitize-html'
+import type SanitizeHtml from 'sanitize-html'
+import { lazyRequire } from '../../lazy-require.js'
+
+const sanitizeHtml = lazyRequire<typeof SanitizeHtml>('sanitize-html')
 
 /**
  * HTML email bodies become plain text in two steps: sanitize-html first (scripts, styles, forms, remote images and
@@ -11,7 +14,7 @@ const HEADINGS = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6']
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' }
 
 export function htmlToText(html: string): string {
-  const clean = sanitizeHtml(html, {
+  const clean = sanitizeHtml()(html, {
     allowedTags: [...BLOCK_TAGS, ...HEADINGS],
     allowedAttributes: {},
     nonTextTags: ['style', 'script', 'textarea', 'option', 'noscript', 'head', 'title', 'template'],

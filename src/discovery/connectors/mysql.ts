@@ -1,4 +1,6 @@
-import mysql from 'mysql2/promise'
+import type mysql from 'mysql2/promise'
+import type * as Mysql from 'mysql2/promise'
+import { lazyRequire } from '../../lazy-require.js'
 import type { ColumnType } from './data-map.js'
 import type { DbConnector, DbSession, Dialect } from './connector.js'
 
@@ -29,6 +31,8 @@ export const mysqlDialect: Dialect = {
   hash: (c, salt) => `SHA2(CONCAT(CAST(${quoteOne(c)} AS CHAR), ${salt}), 256)`,
 }
 
+const mysql2 = lazyRequire<typeof Mysql>('mysql2/promise')
+
 /** Placeholders are written $1, $2 … by shared code; MySQL takes "?" in order. */
 const toMysql = (sql: string) => sql.replace(/\$\d+/g, '?')
 
@@ -48,7 +52,7 @@ function session(conn: mysql.Connection): DbSession {
 /** A MySQL or MariaDB system of the controller's, through mysql2. */
 export function mysqlConnector(url: string): DbConnector {
   const open = () =>
-    mysql.createConnection({ uri: url, dateStrings: true, supportBigNumbers: true, bigNumberStrings: true })
+    mysql2().createConnection({ uri: url, dateStrings: true, supportBigNumbers: true, bigNumberStrings: true })
   const inTx = async <T>(readOnly: boolean, fn: (s: DbSession) => Promise<T>) => {
     const conn = await open()
     try {

@@ -1,5 +1,9 @@
-import { simpleParser, type AddressObject } from 'mailparser'
+import type { AddressObject } from 'mailparser'
+import type * as Mailparser from 'mailparser'
+import { lazyRequire } from '../../lazy-require.js'
 import { htmlToText } from '../../disclosure/ingest/html-text.js'
+
+const mailparser = lazyRequire<typeof Mailparser>('mailparser')
 
 /** An email as the index needs it: who, when, what, and the text a reader sees. */
 export interface ParsedMessage {
@@ -93,7 +97,11 @@ function commonFields(h: Map<string, string>) {
 }
 
 async function parseWithMailparser(raw: Buffer, headers: Map<string, string>): Promise<ParsedMessage> {
-  const parsed = await simpleParser(raw, { skipHtmlToText: true, skipTextToHtml: true, skipImageLinks: true })
+  const parsed = await mailparser().simpleParser(raw, {
+    skipHtmlToText: true,
+    skipTextToHtml: true,
+    skipImageLinks: true,
+  })
   const text = parsed.text?.trim() ?? ''
   const fromHtml = parsed.html ? htmlToText(parsed.html) : ''
   return {

@@ -1,9 +1,14 @@
 import path from 'node:path'
-import { PSTFile, type PSTFolder, type PSTMessage } from 'pst-extractor'
+import type { PSTFile, PSTFolder, PSTMessage } from 'pst-extractor'
+import type * as Pst from 'pst-extractor'
+import { lazyRequire } from '../../lazy-require.js'
 import { emailItem, sha1, type PendingItem } from '../index/item.js'
 import type { ParsedMessage } from '../mail/parse-message.js'
 import type { ReadBatch, SourceReader } from './types.js'
 import { baseOf, walkFiles } from './walk.js'
+
+const pstExtractor = lazyRequire<typeof Pst>('pst-extractor')
+const PstFile = () => pstExtractor().PSTFile
 
 const PST_FILE = /\.(pst|ost)$/i
 
@@ -59,7 +64,7 @@ export const pstReader: SourceReader = {
     }))
   },
   async *read(source, unit, batchSize) {
-    const pst = new PSTFile(path.join(await baseOf(source.location), unit.key))
+    const pst = new (PstFile())(path.join(await baseOf(source.location), unit.key))
     try {
       const folders = pstFolders(pst)
       const start = unit.cursor as PstCursor
@@ -91,7 +96,7 @@ export const pstReader: SourceReader = {
 
 /** One message again, for adding to a case: its folder is walked until the descriptor node is found. */
 export function findPstMessage(file: string, folderPath: string, nodeId: string): PSTMessage | undefined {
-  const pst = new PSTFile(file)
+  const pst = new (PstFile())(file)
   const entry = pstFolders(pst).find((f) => f.path === folderPath)
   if (!entry) return undefined
   for (

@@ -93,6 +93,8 @@ export const referenceCounters = pgTable('reference_counters', {
  * API calls). `hash = sha256(prevHash ‖ canonical(envelope))`, where the envelope carries `payloadHash`
  * rather than the payload, so a payload can later be redacted for retention (issue: disposal) while the
  * chain still verifies. `seq` is contiguous; `audit_head` holds the last hash so a deleted tail shows.
+ * `seal` is an HMAC of `hash` under a key derived from the audit signing key, which is never in the database, so a
+ * chain recomputed or extended without that key shows (docs/adr/0008-audit-checkpoints.md).
  */
 export const auditEvents = pgTable(
   'audit_events',
@@ -109,6 +111,7 @@ export const auditEvents = pgTable(
     prevHash: text('prev_hash').notNull(),
     hash: text('hash').notNull(),
     redactedAt: timestamp('redacted_at', { withTimezone: true, mode: 'string' }),
+    seal: text('seal'),
   },
   (t) => [index('audit_events_case_idx').on(t.caseId, t.seq)],
 )
@@ -181,4 +184,5 @@ export * from './casework.js'
 export * from './disclosure.js'
 export * from './release.js'
 export * from './discovery.js'
+export * from './audit.js'
 export * from './staff-security.js'

@@ -34,7 +34,7 @@ ALTER TABLE "admin_changes" ADD CONSTRAINT "admin_changes_proposed_by_users_id_f
 ALTER TABLE "admin_changes" ADD CONSTRAINT "admin_changes_decided_by_users_id_fk" FOREIGN KEY ("decided_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "password_set_tokens" ADD CONSTRAINT "password_set_tokens_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "admin_changes_status_idx" ON "admin_changes" USING btree ("status","proposed_at");--> statement-breakpoint
-CREATE INDEX "password_set_tokens_user_idx" ON "password_set_tokens" USING btree ("user_id");;--> statement-breakpoint
+CREATE INDEX "password_set_tokens_user_idx" ON "password_set_tokens" USING btree ("user_id");--> statement-breakpoint
 -- Hand-edited: the per-account lockout (5 wrong passwords) told real accounts from unknown ones; sign_in_throttle
 -- replaces it for every address alike.
 ALTER TABLE "users" DROP COLUMN "failed_sign_ins";--> statement-breakpoint
