@@ -2,6 +2,7 @@ import { loadConfig, type Config } from './config.js'
 import { createServices, type Services } from './services.js'
 import { countUsers } from './persistence/repositories/user-repository.js'
 import type { buildApp as BuildAppFn } from './web/app.js'
+import { demoSignIns, type SeedResult } from './cli/demo/sign-ins.js'
 
 type BuildApp = typeof BuildAppFn
 
@@ -161,17 +162,12 @@ function printBanner(config: Config, services: Services, role: ServerRole, ms: n
   process.stdout.write(lines.join('\n'))
 }
 
-function printSignIns(
-  config: Config,
-  seeded: { users: { email: string; role: string }[]; password: string; cases: number },
-) {
-  const rows = seeded.users.map((u) => `    ${u.role.padEnd(16)} ${u.email}`)
+function printSignIns(config: Config, seeded: SeedResult) {
   process.stdout.write(
     [
       '',
       `Demo data created: ${seeded.cases} cases across two controllers.`,
-      `Demo sign-ins (password for all: ${seeded.password}) at ${config.baseUrl}/staff:`,
-      ...rows,
+      ...demoSignIns(seeded, config.baseUrl),
       '',
     ].join('\n'),
   )

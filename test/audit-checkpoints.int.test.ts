@@ -220,9 +220,16 @@ describe('checkpoints from the real process and CLI', () => {
       // The worker starts once the web server answers; the banner says it has.
       for (let i = 0; i < 600 && !app.stdout().includes('Rightsdesk is running'); i++) await sleep(100)
       // On the schedule asked for, and the daily one for the email, in pg-boss's cron table.
-      const schedules = await db.pool.query<{ name: string; cron: string; timezone: string }>(
-        "SELECT name, cron, timezone FROM pgboss.schedule WHERE name LIKE 'audit-%' ORDER BY name",
-      )
+      // The worker starts after the banner (main.ts keepTrying): wait until it has registered its schedules.
+      const scheduled = () =>
+        db.pool.query<{ name: string; cron: string; timezone: string }>(
+          "SELECT name, cron, timezone FROM pgboss.schedule WHERE name LIKE 'audit-%' ORDER BY name",
+        )
+      let schedules = await scheduled()
+      for (let i = 0; i < 600 && schedules.rows.length < 2; i++) {
+        await sleep(100)
+        schedules = await scheduled()
+      }
       expect(schedules.rows).toEqual([
         { name: 'audit-checkpoint', cron: '7 * * * *', timezone: 'Europe/London' },
         { name: 'audit-checkpoint-daily', cron: '0 6 * * *', timezone: 'Europe/London' },

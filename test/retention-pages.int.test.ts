@@ -186,7 +186,7 @@ describe('monthly disposal', () => {
       '2026-01',
     )
     const both = new StaffClient(h.app)
-    await both.signIn(email, 'both-roles-password')
+    await both.signInFully(email, 'both-roles-password')
     const page = await both.get(`/staff/governance/disposal/${own.id}`)
     expect(page.body).toContain('You proposed this list, so someone else must approve it')
     const res = await both.post(`/staff/governance/disposal/${own.id}/approve`, { confirm: 'checked' })

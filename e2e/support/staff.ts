@@ -2,14 +2,20 @@ import type { Page } from 'playwright-core'
 import { DEMO_PASSWORD, demoEmail } from '../../src/cli/demo/demo-controllers.js'
 import type { Role } from '../../src/domain/index.js'
 import { checkA11y, screenshot } from './browser.js'
+import { codeFor, depsOf } from '../../test/support/second-factor.js'
 
-/** Signs in through the real sign-in page as a demo role. */
+/** Signs in through the real sign-in page as a demo role, giving the authenticator code when the role needs one. */
 export async function signInAs(page: Page, baseUrl: string, role: Role): Promise<void> {
   await page.goto(`${baseUrl}/staff/sign-in`)
   await page.getByLabel('Email address').fill(demoEmail(role))
   await page.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD)
   await page.getByRole('button', { name: 'Sign in' }).click()
-  await page.waitForURL(/\/staff\/(cases|tasks|admin)/)
+  await page.waitForURL(/\/staff\/(cases|tasks|admin|sign-in\/code)/)
+  if (new URL(page.url()).pathname === '/staff/sign-in/code') {
+    await page.locator('#code').fill(await codeFor(depsOf(baseUrl), demoEmail(role)))
+    await page.getByRole('button', { name: 'Continue' }).click()
+    await page.waitForURL(/\/staff\/(cases|tasks|admin)/)
+  }
 }
 
 export async function signOut(page: Page): Promise<void> {

@@ -9,6 +9,7 @@ import { findUserByEmail, insertUser } from '../persistence/repositories/user-re
 import { auditActorId, type Actor } from './actor.js'
 import { requirePermission } from './authorise.js'
 import type { AppDeps } from './deps.js'
+import { isCommonPassword, MIN_PASSWORD_LENGTH } from './staff/password-policy.js'
 
 export interface NewUser {
   email: string
@@ -24,16 +25,24 @@ export interface NewUser {
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
 
-/** Creates a staff account. Passwords are stored only as argon2id hashes (@node-rs/argon2's default). */
+/**
+ * Creates a staff account for an operator (`rightsdesk create-user`) or the demo seed. Passwords are stored only as
+ * argon2id hashes (@node-rs/argon2's default). A person never creates accounts directly: an administrator proposes
+ * one and a second approves it (admin-changes/), and the new colleague chooses their own password from a link.
+ */
 export async function createUser(deps: AppDeps, actor: Actor, input: NewUser): Promise<{ id: string }> {
   requirePermission(actor, 'user:admin')
+  if (actor.kind === 'user')
+    throw new DomainError('not-permitted', 'an account is added by one administrator and approved by another')
   const fields: Record<string, string> = {}
   if (!EMAIL.test(input.email)) fields.email = 'Enter an email address like name@example.org'
   if (input.name.trim() === '') fields.name = 'Enter the person’s name'
   if (input.roles.length === 0 || input.roles.some((r) => !(ROLES as readonly string[]).includes(r))) {
     fields.roles = `Choose at least one role from: ${ROLES.join(', ')}`
   }
-  if (input.password.length < 12) fields.password = 'Use a password of at least 12 characters'
+  if (input.password.length < MIN_PASSWORD_LENGTH)
+    fields.password = `Use a password of at least ${MIN_PASSWORD_LENGTH} characters`
+  else if (isCommonPassword(input.password)) fields.password = 'This password is too common and easy to guess'
   if (Object.keys(fields).length > 0) throw new DomainError('validation', 'invalid user', { fields })
   const passwordHash = await hash(input.password)
   return withTransaction(deps.pool, async (tx) => {

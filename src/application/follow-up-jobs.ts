@@ -17,7 +17,14 @@ export interface EmailJob {
   html?: string
   /** Files from the document store; the worker loads them by id when it sends (so the job holds no personal data). */
   attachments?: { documentId: string; filename: string }[]
+  /**
+   * The message carries a secret only its recipient may see (a one-time code, a set-password link, a password): the
+   * outbox an administrator can read shows that it exists but not what it says (issue 11: admins do not read codes).
+   */
+  secret?: EmailSecret
 }
+
+export type EmailSecret = 'one-time-code' | 'set-password-link' | 'password'
 
 /**
  * Emails that follow from events, queued in the same transaction (so a reminder goes out if and only if the flag was

@@ -45,6 +45,11 @@ const commands: CommandEntry[] = [
     load: () => import('./commands/create-user.js').then((m) => m.createUserCommand),
   },
   {
+    name: 'demo-code',
+    summary: 'Print the current authenticator code for the demo accounts (demo data only)',
+    load: () => import('./commands/demo-code.js').then((m) => m.demoCodeCommand),
+  },
+  {
     name: 'token',
     summary: 'Create an API token (token create --user EMAIL)',
     load: () => import('./commands/token.js').then((m) => m.tokenCommand),

@@ -8,6 +8,7 @@ import { sendMonthlyPackIfDue } from '../application/governance/monthly-pack.js'
 import { sendTrainingReminders } from '../application/governance/training.js'
 import { purgeStaleIdentityDocuments } from '../application/purge-stale-identity-documents.js'
 import { chaseOverdueTasks } from '../application/casework/chase-overdue-tasks.js'
+import { purgeSignInThrottle } from '../application/staff/throttle.js'
 import { findDocument } from '../persistence/repositories/document-repository.js'
 import type { MailMessage } from '../notifications/mailer.js'
 import { QUEUES, type Jobs } from './queue.js'
@@ -61,6 +62,8 @@ export async function startWorker(parts: WorkerParts): Promise<void> {
   await jobs.boss.work(QUEUES.identityPurge, async () => {
     const purged = await purgeStaleIdentityDocuments(app)
     if (purged) log.info({ purged }, 'stale identity documents deleted')
+    // Sign-in throttle rows with nothing left to remember (no block, no recent failure): the table stays small.
+    await purgeSignInThrottle(app.pool, app.clock.now())
   })
   await registerDisclosureJobs(jobs, app, log)
   await registerDiscoveryJobs(jobs, app, log)
@@ -92,5 +95,6 @@ async function messageOf(app: AppDeps, data: EmailJob): Promise<MailMessage> {
     text: data.text,
     ...(data.html ? { html: data.html } : {}),
     ...(attachments.length ? { attachments } : {}),
+    ...(data.secret ? { secret: data.secret } : {}),
   }
 }

@@ -10,7 +10,12 @@ export interface MailMessage {
   html?: string
   cc?: string | string[]
   attachments?: { filename: string; content: Buffer; contentType?: string }[]
+  /** What secret the message carries, if any: the outbox marks the file so the staff view can hide it. */
+  secret?: string
 }
+
+/** The header that marks an outbox file as holding a secret (never sent over SMTP: it is for our own outbox view). */
+export const SECRET_HEADER = 'X-Rightsdesk-Secret'
 
 export interface SentMail {
   messageId: string
@@ -33,7 +38,7 @@ export function createMailer(opts: { smtpUrl: string | undefined; from: string; 
     const transport = nodemailer.createTransport(opts.smtpUrl)
     return {
       mode: 'smtp',
-      async send(message) {
+      async send({ secret: _secret, ...message }) {
         const info = await transport.sendMail({ from: opts.from, ...message })
         return { messageId: info.messageId }
       },
@@ -43,8 +48,9 @@ export function createMailer(opts: { smtpUrl: string | undefined; from: string; 
   const transport = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' })
   return {
     mode: 'outbox',
-    async send(message) {
-      const info = await transport.sendMail({ from: opts.from, ...message })
+    async send({ secret, ...message }) {
+      const headers = secret ? { [SECRET_HEADER]: secret } : undefined
+      const info = await transport.sendMail({ from: opts.from, ...message, ...(headers ? { headers } : {}) })
       await fs.mkdir(opts.outboxDir, { recursive: true })
       const stamp = new Date().toISOString().replace(/[:.]/g, '-')
       const file = path.join(opts.outboxDir, `${stamp}-${randomUUID().slice(0, 8)}.eml`)

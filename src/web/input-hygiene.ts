@@ -28,6 +28,8 @@ const PARAM_SHAPES: Record<string, RegExp> = {
   consentId: UUID,
   listId: UUID,
   itemId: UUID,
+  changeId: UUID,
+  token: /^[A-Za-z0-9_-]{43}$/,
   page: /^[1-9][0-9]{0,5}$/,
   controllerId: SLUG,
   ruleId: SLUG,

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto'
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import type { FastifyInstance, FastifyReply } from 'fastify'
 import fp from 'fastify-plugin'
 import type pg from 'pg'
 
@@ -38,7 +38,13 @@ export interface SessionOptions {
   absoluteHours: number
 }
 
-export const SESSION_COOKIE = 'rd_session'
+/**
+ * The session cookie. Over HTTPS the `__Host-` prefix makes the browser refuse it unless it is Secure, has path=/ and
+ * no Domain, so a sibling subdomain cannot plant or overwrite a session (OWASP ASVS 4.0 3.4.4).
+ */
+export function sessionCookieName(secure: boolean): string {
+  return secure ? '__Host-rd_session' : 'rd_session'
+}
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex')
 
@@ -53,10 +59,11 @@ interface Row {
 
 async function sessionsPlugin(app: FastifyInstance, opts: SessionOptions) {
   app.decorateRequest('session', null as unknown as Session)
+  const name = sessionCookieName(opts.secure)
   app.addHook('onRequest', async (request) => {
-    const token = request.cookies?.[SESSION_COOKIE]
+    const token = request.cookies?.[name]
     const row = token && /^[A-Za-z0-9_-]{43}$/.test(token) ? await load(opts, hashToken(token)) : null
-    request.session = createSession(opts, row, request)
+    request.session = createSession(opts, name, row)
   })
   app.addHook('onSend', async (request, reply, payload) => {
     await (request.session as SessionImpl | null)?.persist(reply)
@@ -79,7 +86,7 @@ interface SessionImpl extends Session {
   persist(reply: FastifyReply): Promise<void>
 }
 
-function createSession(opts: SessionOptions, row: Row | null, _request: FastifyRequest): SessionImpl {
+function createSession(opts: SessionOptions, cookieName: string, row: Row | null): SessionImpl {
   let current = row
   let data: Record<string, unknown> = { ...(row?.data ?? {}) }
   let dirty = false
@@ -123,13 +130,13 @@ function createSession(opts: SessionOptions, row: Row | null, _request: FastifyR
       current = null
       data = {}
       destroyed = true
-      reply.clearCookie(SESSION_COOKIE, cookie)
+      reply.clearCookie(cookieName, cookie)
     },
     async persist(reply) {
       if (destroyed) return
       if (!current && dirty) await this.regenerate('public', null)
       if (!current) return
-      if (newToken) reply.setCookie(SESSION_COOKIE, newToken, cookie)
+      if (newToken) reply.setCookie(cookieName, newToken, cookie)
       const now = opts.now()
       // Refresh the idle timer at most once a minute, unless the data changed.
       if (dirty || now.getTime() - current.last_seen_at.getTime() > 60_000) {

@@ -18,6 +18,7 @@ import { withTransaction } from '../../src/persistence/db.js'
 import { demoTemplate } from './demo-template.js'
 import { cloneDatabase, createTestDatabase, type TestDatabase } from './test-database.js'
 import { writeSetting } from '../../src/application/casework/settings.js'
+import { rememberApp } from './second-factor.js'
 
 export interface Harness {
   db: TestDatabase
@@ -75,6 +76,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     // Tests stand in for clients behind a reverse proxy, each with its own X-Forwarded-For address.
     trustProxy: true,
   })
+  rememberApp(app, deps)
   const tokens = new Map<string, string>()
   return {
     db,

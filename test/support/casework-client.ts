@@ -2,6 +2,7 @@ import type { FastifyInstance, LightMyRequestResponse } from 'fastify'
 import * as cheerio from 'cheerio'
 import { DEMO_PASSWORD, demoEmail } from '../../src/cli/demo/demo-controllers.js'
 import type { Role } from '../../src/domain/index.js'
+import { codeFor, depsOf, rememberSecret } from './second-factor.js'
 
 /**
  * A browser-like client for the staff pages over Fastify inject: keeps cookies, reads the CSRF token from the last
@@ -12,10 +13,18 @@ export class StaffClient {
   csrf = ''
   last: LightMyRequestResponse | null = null
 
-  constructor(private readonly app: FastifyInstance) {}
+  /** `ip`: the client's address, as a reverse proxy would pass it on (the harness trusts X-Forwarded-For). */
+  constructor(
+    private readonly app: FastifyInstance,
+    private readonly opts: { ip?: string } = {},
+  ) {}
 
   get cookieHeader(): string {
     return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ')
+  }
+
+  private headers(extra: Record<string, string> = {}): Record<string, string> {
+    return { cookie: this.cookieHeader, ...(this.opts.ip ? { 'x-forwarded-for': this.opts.ip } : {}), ...extra }
   }
 
   private keep(res: LightMyRequestResponse) {
@@ -31,7 +40,7 @@ export class StaffClient {
   }
 
   async get(url: string): Promise<LightMyRequestResponse> {
-    return this.keep(await this.app.inject({ method: 'GET', url, headers: { cookie: this.cookieHeader } }))
+    return this.keep(await this.app.inject({ method: 'GET', url, headers: this.headers() }))
   }
 
   /** Follows redirects on GET (at most 5), like a browser after a form. */
@@ -51,7 +60,7 @@ export class StaffClient {
       await this.app.inject({
         method: 'POST',
         url,
-        headers: { cookie: this.cookieHeader, 'content-type': 'application/x-www-form-urlencoded' },
+        headers: this.headers({ 'content-type': 'application/x-www-form-urlencoded' }),
         payload: params.toString(),
       }),
     )
@@ -80,7 +89,7 @@ export class StaffClient {
       await this.app.inject({
         method: 'POST',
         url,
-        headers: { cookie: this.cookieHeader, 'content-type': `multipart/form-data; boundary=${boundary}` },
+        headers: this.headers({ 'content-type': `multipart/form-data; boundary=${boundary}` }),
         payload: Buffer.concat(parts),
       }),
     )
@@ -91,9 +100,35 @@ export class StaffClient {
     return this.post('/staff/sign-in', { email, password })
   }
 
+  /**
+   * Signs in all the way: the password, then the code from the account's authenticator app, or, for a role that must
+   * use one and has none yet, setting one up (the secret read from the page, as a person would scan it). Returns the
+   * page the person lands on, or null if they are not signed in (`last` says why).
+   */
+  async signInFully(email: string, password: string): Promise<string | null> {
+    let res = await this.signIn(email, password)
+    const to = String(res.headers.location ?? '')
+    if (to === '/staff/sign-in/code') {
+      await this.get(to)
+      res = await this.post(to, { code: await codeFor(depsOf(this.app), email) })
+    } else if (to === '/staff/sign-in/set-up') {
+      const secret = this.$(await this.get(to))('#totp-secret')
+        .text()
+        .replace(/\s+/g, '')
+      rememberSecret(email, secret)
+      const done = await this.post(to, { code: await codeFor(depsOf(this.app), email) })
+      // The recovery codes page: its button ("I have saved my recovery codes") leads on.
+      return done.statusCode === 200 ? (this.$(done)('a.govuk-button').attr('href') ?? null) : null
+    }
+    const landing = String(res.headers.location ?? '')
+    return res.statusCode === 303 && landing.startsWith('/staff/') && !landing.startsWith('/staff/sign-in')
+      ? landing
+      : null
+  }
+
   async signInAs(role: Role): Promise<this> {
-    const res = await this.signIn(demoEmail(role), DEMO_PASSWORD)
-    if (res.statusCode !== 303 || !String(res.headers.location).startsWith('/staff/')) {
+    if ((await this.signInFully(demoEmail(role), DEMO_PASSWORD)) === null) {
+      const res = this.last!
       throw new Error(
         `sign-in as ${role} gave ${res.statusCode} ${String(res.headers.location)}: ${res.body.slice(0, 300)}`,
       )

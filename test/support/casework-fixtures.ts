@@ -6,7 +6,9 @@ import { logStaffRequest } from '../../src/application/casework/log-staff-reques
 import { createSearchTask } from '../../src/application/casework/search-tasks.js'
 import { createUser } from '../../src/application/create-user.js'
 import { logRequest, type NewRequest } from '../../src/application/log-request.js'
-import { demoEmail } from '../../src/cli/demo/demo-controllers.js'
+import { DEMO_SECOND_ADMIN, demoEmail } from '../../src/cli/demo/demo-controllers.js'
+import { proposeAdminChange } from '../../src/application/staff/admin-changes/propose.js'
+import { findUserByEmail } from '../../src/persistence/repositories/user-repository.js'
 import { addDays, localDateInLondon, type Role } from '../../src/domain/index.js'
 import type { Harness } from './app-harness.js'
 import { disclosureFixtures } from './fixtures/disclosure.js'
@@ -79,7 +81,31 @@ export async function makeFixtures(h: Harness) {
     documentId: letter!.documentId,
     taskId: task.id,
     userId,
+    ...(await adminChangeFixtures(h, userId)),
     file: '2026-01-01-test.eml',
     notCopied: other.state.id,
   }
+}
+
+/**
+ * A change waiting for a second administrator (the second demo admin proposed removing the throwaway account's
+ * authenticator app, so the demo admin may approve it), and a live set-password link for the throwaway account.
+ */
+async function adminChangeFixtures(h: Harness, userId: string) {
+  const second = (await findUserByEmail(h.db.pool, DEMO_SECOND_ADMIN.email))!
+  const actor = {
+    kind: 'user' as const,
+    id: second.id,
+    name: second.name,
+    roles: ['admin' as const],
+    controllerIds: second.controllerIds,
+  }
+  const { changeId } = await proposeAdminChange(h.deps, actor, { kind: 'reset-two-factor', targetUserId: userId })
+  const token = randomBytes(32).toString('base64url')
+  await h.db.pool.query(
+    `INSERT INTO password_set_tokens (token_hash, user_id, created_at, expires_at)
+     VALUES (encode(sha256($1::bytea), 'hex'), $2, now(), now() + interval '1 day')`,
+    [token, userId],
+  )
+  return { changeId, token }
 }

@@ -46,7 +46,7 @@ export async function releasePassword(
           fields: { via: 'There is no email address: give the password by telephone' },
         })
       const { context } = await buildLetterContext(tx, deps, next.state, actor)
-      await queueEmail(tx, deps, to, 'response-password', { ...context, password }, [], next.state)
+      await queueEmail(tx, deps, to, 'response-password', { ...context, password }, [], next.state, 'password')
       return {}
     }
     await recordAudit(tx, deps, actor, { caseId, command: 'ReleasePassword', eventType: 'PasswordShown', payload: {} })

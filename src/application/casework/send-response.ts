@@ -184,6 +184,7 @@ export async function queueEmail(
   context: Record<string, unknown>,
   attachments?: EmailJob['attachments'],
   checkedFor?: CaseState,
+  secret?: EmailJob['secret'],
 ): Promise<void> {
   // The context comes from buildLetterContext, so it carries the privacy notice link every message must give.
   const mail = renderEmail(template, context)
@@ -200,6 +201,7 @@ export async function queueEmail(
     subject: mail.subject,
     text: mail.body,
     ...(attachments?.length ? { attachments } : {}),
+    ...(secret ? { secret } : {}),
   }
   await deps.jobs.enqueue(tx, 'email-send', job)
 }

@@ -32,7 +32,7 @@ export interface RegulatorDetails {
 }
 
 export interface CaseworkSettings {
-  /** Roles that must use a second factor (TOTP) to sign in. */
+  /** Roles that must use a second factor (TOTP) to sign in; relaxing it takes two administrators. */
   totpRequiredRoles: Role[]
   copyList: CopyRecipient[]
   reminders: ReminderSettings
@@ -54,7 +54,9 @@ export const AUTO_ACKNOWLEDGE_CHANNELS: readonly AutoAcknowledgeChannel[] = [
 
 /** Defaults for the settings kept under `casework.*`; the regulator is the portal's setting (portal/regulator.ts). */
 export const DEFAULT_SETTINGS: Omit<CaseworkSettings, 'regulator'> = {
-  totpRequiredRoles: [],
+  // NCSC and OWASP ASVS L2: the roles that can see every case, approve disclosures or manage accounts use a second
+  // factor unless two administrators agree otherwise (issue 11).
+  totpRequiredRoles: ['admin', 'dp-manager', 'reviewer', 'chief-executive'],
   copyList: [],
   reminders: {
     dueSoonWorkingDays: 5,

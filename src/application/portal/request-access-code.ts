@@ -70,6 +70,7 @@ export async function requestAccessCode(deps: AppDeps, input: AccessCodeRequest)
         expiresAt,
         privacyUrl: `${deps.baseUrl}/privacy/${state.controllerId}`,
       }),
+      secret: 'one-time-code',
     }
     await deps.jobs.enqueue(tx, 'email-send', email)
   })

@@ -4,15 +4,7 @@ import { withTransaction } from '../../persistence/db.js'
 import { findUserById } from '../../persistence/repositories/user-repository.js'
 import { recordAudit } from '../casework/audit.js'
 import type { AppDeps } from '../deps.js'
-
-export const MIN_PASSWORD_LENGTH = 12
-
-export function passwordProblem(password: string, email: string): string | null {
-  if (password.length < MIN_PASSWORD_LENGTH) return `Use a password of at least ${MIN_PASSWORD_LENGTH} characters`
-  if (password.toLowerCase().includes(email.split('@')[0]?.toLowerCase() ?? '\u0000'))
-    return 'Do not use your email address in your password'
-  return null
-}
+import { passwordProblem } from './password-policy.js'
 
 /** A person sets their own password: after an administrator's reset, or whenever they choose. */
 export async function changePassword(

@@ -1,101 +1,75 @@
 import { hash, verify } from '@node-rs/argon2'
 import type { Role } from '../../domain/index.js'
-import { withTransaction, type Queryable } from '../../persistence/db.js'
-import { findUserByEmail, type UserRecord } from '../../persistence/repositories/user-repository.js'
+import type { Queryable } from '../../persistence/db.js'
+import { findUserByEmail } from '../../persistence/repositories/user-repository.js'
 import { recordAudit } from '../casework/audit.js'
 import { readSettings } from '../casework/settings.js'
 import type { AppDeps } from '../deps.js'
-
-/** Lock an account after this many wrong passwords or codes in a row, for LOCK_MINUTES (NCSC: throttle guessing). */
-export const MAX_FAILURES = 5
-export const LOCK_MINUTES = 15
+import { throttled } from './throttle.js'
 
 export type SignInResult =
   | { status: 'signed-in'; userId: string }
   | { status: 'code-needed'; userId: string }
   | { status: 'code-setup-needed'; userId: string }
-  | { status: 'refused'; reason: 'bad-credentials' | 'locked' }
+  /** Wrong address or password, or an account that cannot sign in: one answer for all (no account probing). */
+  | { status: 'refused' }
+  /** Too many misses from this client or at this address: try again after this long (HTTP 429, Retry-After). */
+  | { status: 'throttled'; retryAfterSeconds: number }
 
 let dummyHash: Promise<string> | null = null
 /** Verifying against a throwaway hash for unknown emails makes both answers take as long (no account probing). */
 const throwawayHash = () => (dummyHash ??= hash('rightsdesk-no-such-account'))
 
-/** Checks an email and password (argon2id); the second factor, if any, comes next (verify-sign-in-code.ts). */
-export async function signIn(deps: AppDeps, input: { email: string; password: string }): Promise<SignInResult> {
-  const email = input.email.trim().toLowerCase()
-  const user = email ? await findUserByEmail(deps.pool, email) : null
-  if (!user || user.disabled || !user.passwordHash) {
-    await verify(await throwawayHash(), input.password || 'x').catch(() => false)
-    await recordAudit(deps.pool, deps, 'anonymous', {
-      command: 'SignIn',
-      eventType: 'SignInFailed',
-      payload: { email: email.slice(0, 200), reason: user?.disabled ? 'disabled' : 'unknown-account' },
-    })
-    return { status: 'refused', reason: 'bad-credentials' }
-  }
-  if (isLocked(user, deps.clock.now())) return refuseLocked(deps, user)
-  const good = await verify(user.passwordHash, input.password).catch(() => false)
-  if (!good) return recordFailure(deps, user, 'wrong-password')
-  return withTransaction(deps.pool, async (tx) => {
-    await tx.query('UPDATE users SET failed_sign_ins = 0, locked_until = NULL WHERE id = $1', [user.id])
-    if (user.totpSecret) return { status: 'code-needed' as const, userId: user.id }
-    const required = (await readSettings(tx)).totpRequiredRoles
-    if (user.roles.some((r) => required.includes(r as Role)))
-      return { status: 'code-setup-needed' as const, userId: user.id }
-    await completeSignIn(tx, deps, user.id, { secondFactor: false })
-    return { status: 'signed-in' as const, userId: user.id }
-  })
-}
+export const normaliseStaffEmail = (email: string) => email.trim().toLowerCase()
 
-export function isLocked(user: Pick<UserRecord, 'lockedUntil'>, now: Date): boolean {
-  return user.lockedUntil !== null && user.lockedUntil.getTime() > now.getTime()
-}
-
-async function refuseLocked(deps: AppDeps, user: UserRecord): Promise<SignInResult> {
-  await recordAudit(deps.pool, deps, `user:${user.id}`, {
-    command: 'SignIn',
-    eventType: 'SignInRefusedLocked',
-    payload: { userId: user.id, lockedUntil: user.lockedUntil?.toISOString() },
-  })
-  return { status: 'refused', reason: 'locked' }
-}
-
-/** Counts a wrong password or code; the fifth in a row locks the account for 15 minutes. */
-export async function recordFailure(deps: AppDeps, user: UserRecord, reason: string): Promise<SignInResult> {
-  return withTransaction(deps.pool, async (tx) => {
-    const r = await tx.query<{ failed_sign_ins: number }>(
-      'UPDATE users SET failed_sign_ins = failed_sign_ins + 1 WHERE id = $1 RETURNING failed_sign_ins',
-      [user.id],
+/**
+ * Checks an email and password (argon2id); the second factor, if any, comes next (two-factor.ts). Unknown, disabled
+ * and password-less accounts are checked against a throwaway hash and refused with the same answer as a wrong
+ * password; the throttle counts them all alike (OWASP ASVS 4.0 2.2.1, 3.2; NCSC: no lockout that reveals accounts).
+ */
+export async function signIn(
+  deps: AppDeps,
+  input: { email: string; password: string; ip: string },
+): Promise<SignInResult> {
+  const email = normaliseStaffEmail(input.email).slice(0, 320)
+  const outcome = await throttled(deps, { ip: input.ip, email }, async (tx) => {
+    const user = email ? await findUserByEmail(tx, email) : null
+    const usable = user !== null && !user.disabled && user.passwordHash !== null
+    const good = await verify(usable ? user.passwordHash! : await throwawayHash(), input.password || 'x').catch(
+      () => false,
     )
-    const failures = r.rows[0]?.failed_sign_ins ?? 1
-    const actor = `user:${user.id}`
-    await recordAudit(tx, deps, actor, {
-      command: 'SignIn',
-      eventType: 'SignInFailed',
-      payload: { userId: user.id, reason, failures },
-    })
-    if (failures < MAX_FAILURES) return { status: 'refused' as const, reason: 'bad-credentials' as const }
-    const until = new Date(deps.clock.now().getTime() + LOCK_MINUTES * 60_000)
-    await tx.query('UPDATE users SET failed_sign_ins = 0, locked_until = $2 WHERE id = $1', [user.id, until])
-    await recordAudit(tx, deps, actor, {
-      command: 'SignIn',
-      eventType: 'AccountLocked',
-      payload: { userId: user.id, lockedUntil: until.toISOString(), failures },
-    })
-    return { status: 'refused' as const, reason: 'locked' as const }
+    if (!usable || !good) {
+      await recordAudit(tx, deps, user ? `user:${user.id}` : 'anonymous', {
+        command: 'SignIn',
+        eventType: 'SignInFailed',
+        payload: user
+          ? { userId: user.id, reason: user.disabled ? 'disabled' : 'wrong-password' }
+          : { email: email.slice(0, 200), reason: 'unknown-account' },
+      })
+      return { failed: true, userId: user?.id, value: { status: 'refused' } as SignInResult }
+    }
+    if (user.totpSecret) return { value: { status: 'code-needed', userId: user.id } as SignInResult }
+    if (await secondFactorRequired(tx, user.roles))
+      return { value: { status: 'code-setup-needed', userId: user.id } as SignInResult }
+    await completeSignIn(tx, deps, user.id, { secondFactor: false })
+    return { succeeded: true, value: { status: 'signed-in', userId: user.id } as SignInResult }
   })
+  return outcome.throttled ? { status: 'throttled', retryAfterSeconds: outcome.retryAfterSeconds } : outcome.value
+}
+
+/** Whether any of these roles must use an authenticator app (a setting; by default admin, DP manager, reviewer, CE). */
+export async function secondFactorRequired(db: Queryable, roles: readonly string[]): Promise<boolean> {
+  const required = (await readSettings(db)).totpRequiredRoles
+  return roles.some((r) => required.includes(r as Role))
 }
 
 export async function completeSignIn(
   db: Queryable,
   deps: Pick<AppDeps, 'clock'>,
   userId: string,
-  detail: { secondFactor: boolean },
+  detail: { secondFactor: boolean; recoveryCode?: boolean },
 ): Promise<void> {
-  await db.query('UPDATE users SET failed_sign_ins = 0, locked_until = NULL, last_sign_in_at = $2 WHERE id = $1', [
-    userId,
-    deps.clock.now(),
-  ])
+  await db.query('UPDATE users SET last_sign_in_at = $2 WHERE id = $1', [userId, deps.clock.now()])
   await recordAudit(db, deps, `user:${userId}`, {
     command: 'SignIn',
     eventType: 'SignedIn',

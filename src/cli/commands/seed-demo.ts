@@ -1,6 +1,7 @@
 import { wantsHelp, type CliCommand } from '../command.js'
 import { withServices } from '../with-services.js'
 import { seedDemoIfEmpty } from '../demo/seed-demo.js'
+import { demoSignIns } from '../demo/sign-ins.js'
 
 const usage = `Usage: rightsdesk seed-demo
 
@@ -22,8 +23,7 @@ export const seedDemoCommand: CliCommand = {
       process.stdout.write('The database already has users: demo data not loaded.\n')
       return 0
     }
-    process.stdout.write(`Loaded ${result.cases} demo cases. Sign in with any of (password ${result.password}):\n`)
-    for (const u of result.users) process.stdout.write(`  ${u.role.padEnd(16)} ${u.email}\n`)
+    process.stdout.write([`Loaded ${result.cases} demo cases.`, ...demoSignIns(result), ''].join('\n'))
     return 0
   },
 }

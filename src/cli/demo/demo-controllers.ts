@@ -68,3 +68,20 @@ export const DEMO_USERS = [
 export function demoEmail(role: string): string {
   return `${role}@demo.rightsdesk.example`
 }
+
+/**
+ * A second administrator, so the demo can show one admin proposing a change and another approving it (issue 11).
+ */
+export const DEMO_SECOND_ADMIN = {
+  role: 'admin',
+  name: 'Jo Whitfield',
+  email: 'second-admin@demo.rightsdesk.example',
+} as const
+
+/**
+ * The authenticator-app secret every demo account whose role must use one is set up with (admin, DP manager,
+ * reviewer, Chief Executive, and the second admin), so the demo signs in without a phone: add it to an app, or run
+ * `rightsdesk demo-code` for the current code. Printed by `npm start` and in the README. Demo data only: a real
+ * account's secret is made at random when its owner sets up their app.
+ */
+export const DEMO_TOTP_SECRET = 'RIGHTSDESKDEMOTOTPKEYNOTFORREAL2'

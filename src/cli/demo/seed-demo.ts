@@ -13,14 +13,24 @@ import type { Services } from '../../services.js'
 import { DEMO_CASES, type DemoCase, type DemoIds } from './demo-cases.js'
 import { demoHistory } from './demo-history.js'
 import { seedGovernanceIn } from './demo-governance.js'
-import { DEMO_CONTROLLERS, DEMO_PASSWORD, DEMO_USERS, demoEmail } from './demo-controllers.js'
+import {
+  DEMO_CONTROLLERS,
+  DEMO_PASSWORD,
+  DEMO_SECOND_ADMIN,
+  DEMO_TOTP_SECRET,
+  DEMO_USERS,
+  demoEmail,
+} from './demo-controllers.js'
+import { DEFAULT_SETTINGS } from '../../application/casework/settings.js'
 import { seedDemoSettings, seedDemoTask, withDemoLetter } from './demo-casework.js'
 import { DEMO_MATERIAL } from './demo-material.js'
 import { storeDocumentIn } from '../../application/store-document.js'
 
 export interface SeedResult {
-  users: { email: string; role: string }[]
+  users: { email: string; role: string; authenticator: boolean }[]
   password: string
+  /** The authenticator-app secret of the demo accounts that must use one (`rightsdesk demo-code` prints its code). */
+  totpSecret: string
   cases: number
 }
 
@@ -39,9 +49,11 @@ async function seedIn(tx: Tx, deps: AppDeps): Promise<SeedResult> {
   for (const c of DEMO_CONTROLLERS) await upsertController(tx, c)
   const passwordHash = await hash(DEMO_PASSWORD)
   const actors = new Map<string, Actor>()
+  const controllerIds = DEMO_CONTROLLERS.map((c) => c.id)
+  const totpSecret = (role: string) =>
+    DEFAULT_SETTINGS.totpRequiredRoles.includes(role as Role) ? DEMO_TOTP_SECRET : null
   for (const u of DEMO_USERS) {
     const id = randomUUID()
-    const controllerIds = DEMO_CONTROLLERS.map((c) => c.id)
     await insertUser(tx, {
       id,
       email: demoEmail(u.role),
@@ -49,10 +61,19 @@ async function seedIn(tx: Tx, deps: AppDeps): Promise<SeedResult> {
       roles: [u.role],
       controllerIds,
       passwordHash,
-      totpSecret: null,
+      totpSecret: totpSecret(u.role),
     })
     actors.set(u.role, { kind: 'user', id, name: u.name, roles: [u.role as Role], controllerIds })
   }
+  const second = DEMO_SECOND_ADMIN
+  await insertUser(tx, {
+    ...second,
+    id: randomUUID(),
+    roles: [second.role],
+    controllerIds,
+    passwordHash,
+    totpSecret: DEMO_TOTP_SECRET,
+  })
   const ids: DemoIds = { dpManager: actors.get('dp-manager')!.id, reviewer: actors.get('reviewer')!.id }
   const today = localDateInLondon(deps.clock.now())
   await seedDemoSettings(tx, deps.clock.now())
@@ -76,8 +97,12 @@ async function seedIn(tx: Tx, deps: AppDeps): Promise<SeedResult> {
   const staff = [...actors.values()].map((a) => ({ id: a.id, name: a.name, email: demoEmail(a.roles[0]!) }))
   await seedGovernanceIn(tx, DEMO_CONTROLLERS, staff, today)
   return {
-    users: DEMO_USERS.map((u) => ({ email: demoEmail(u.role), role: u.role })),
+    users: [
+      ...DEMO_USERS.map((u) => ({ email: demoEmail(u.role), role: u.role, authenticator: !!totpSecret(u.role) })),
+      { email: second.email, role: 'second admin', authenticator: true },
+    ],
     password: DEMO_PASSWORD,
+    totpSecret: DEMO_TOTP_SECRET,
     cases: created.size,
   }
 }

@@ -8,8 +8,6 @@ export interface UserRecord {
   controllerIds: string[]
   passwordHash: string | null
   totpSecret: string | null
-  failedSignIns: number
-  lockedUntil: Date | null
   disabled: boolean
 }
 
@@ -22,13 +20,11 @@ function toUser(r: Record<string, unknown>): UserRecord {
     controllerIds: r.controller_ids as string[],
     passwordHash: (r.password_hash as string | null) ?? null,
     totpSecret: (r.totp_secret as string | null) ?? null,
-    failedSignIns: Number(r.failed_sign_ins),
-    lockedUntil: (r.locked_until as Date | null) ?? null,
     disabled: Boolean(r.disabled),
   }
 }
 
-export async function insertUser(db: Queryable, u: Omit<UserRecord, 'failedSignIns' | 'lockedUntil' | 'disabled'>) {
+export async function insertUser(db: Queryable, u: Omit<UserRecord, 'disabled'>) {
   await db.query(
     `INSERT INTO users (id, email, name, roles, controller_ids, password_hash, totp_secret) VALUES ($1,$2,$3,$4,$5,$6,$7)`,
     [u.id, u.email.toLowerCase(), u.name, u.roles, u.controllerIds, u.passwordHash, u.totpSecret],

@@ -19,8 +19,11 @@ export const users = pgTable('users', {
   controllerIds: text('controller_ids').array().notNull(),
   passwordHash: text('password_hash'),
   totpSecret: text('totp_secret'),
-  failedSignIns: integer('failed_sign_ins').notNull().default(0),
-  lockedUntil: timestamp('locked_until', { withTimezone: true }),
+  /** argon2id hashes of the unused recovery codes given when the authenticator app was set up. */
+  totpRecoveryCodes: text('totp_recovery_codes')
+    .array()
+    .notNull()
+    .default(sql`'{}'::text[]`),
   disabled: boolean('disabled').notNull().default(false),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   /** A team search tasks can be sent to (seed 002: the DP manager liaises with staff directly or by team). */
@@ -182,3 +185,4 @@ export * from './disclosure.js'
 export * from './release.js'
 export * from './discovery.js'
 export * from './audit.js'
+export * from './staff-security.js'

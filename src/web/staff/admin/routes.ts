@@ -1,9 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { AppDeps } from '../../../application/deps.js'
-import { createUser } from '../../../application/create-user.js'
+import { proposeAdminChange } from '../../../application/staff/admin-changes/propose.js'
 import { getUserForAdmin, listUsersForAdmin } from '../../../application/staff/list-users.js'
-import { resetPassword } from '../../../application/staff/reset-password.js'
-import { resetTwoFactor } from '../../../application/staff/reset-two-factor.js'
 import { unlockUser } from '../../../application/staff/unlock-user.js'
 import { updateUser } from '../../../application/staff/update-user.js'
 import { DomainError, ROLES, ROLE_DESCRIPTIONS, isDomainError } from '../../../domain/index.js'
@@ -13,26 +11,31 @@ import { text } from '../../nunjucks.js'
 import { staffOf } from '../access.js'
 import { formErrors, list, page, str, type FormErrors } from '../render.js'
 import { staffRoute } from '../route.js'
+import { registerAdminChangeRoutes } from './changes.js'
 import { registerOutboxRoutes } from './outbox.js'
 import { registerSettingsRoutes } from './settings.js'
 import { registerSignatoryRoutes } from './signatories.js'
 
+const BANNERS = ['saved', 'accessProposed', 'resetProposed', 'unlocked', 'twoFactorReset'] as const
 const userIdOf = (request: FastifyRequest) => (request.params as { userId: string }).userId
 
-/** User administration (issue: admins create users, set roles and controllers, reset passwords, unlock). */
+/**
+ * User administration (issue: admins create users, set roles and controllers, reset passwords, unlock). Adding an
+ * account, changing roles or organisations and resetting a password or authenticator app are proposals a second
+ * administrator approves (changes.ts; issue 11).
+ */
 export function registerAdminRoutes(app: FastifyInstance, deps: AppDeps): void {
   staffRoute(app, {
     method: 'GET',
     url: '/admin',
     access: 'user:admin',
     handler: async (request, reply) => {
-      const users = await listUsersForAdmin(deps.pool, staffOf(request))
-      const now = deps.clock.now()
+      const users = await listUsersForAdmin(deps.pool, staffOf(request), deps.clock.now())
       return page(deps, request, reply, 'staff/admin/users.njk', {
         pageTitle: text('casework.admin.usersTitle'),
         users: users.map((u) => ({
           ...u,
-          locked: u.lockedUntil !== null && u.lockedUntil > now,
+          locked: u.signInPausedUntil !== null,
           roleNames: u.roles.map((r) => text(`casework.roles.${r}`)).join(', '),
         })),
       })
@@ -51,17 +54,17 @@ export function registerAdminRoutes(app: FastifyInstance, deps: AppDeps): void {
     handler: async (request, reply) => {
       const b = request.body
       try {
-        const { id } = await createUser(deps, staffOf(request), {
-          email: str(b, 'email'),
-          name: str(b, 'name'),
-          roles: list(b, 'roles') as Role[],
-          controllerIds: list(b, 'controllerIds'),
-          password: str(b, 'password'),
-          team: str(b, 'team'),
-          // The person chooses their own password when they first sign in.
-          mustChangePassword: true,
+        await proposeAdminChange(deps, staffOf(request), {
+          kind: 'create-user',
+          account: {
+            email: str(b, 'email').trim().toLowerCase(),
+            name: str(b, 'name').trim(),
+            roles: list(b, 'roles') as Role[],
+            controllerIds: list(b, 'controllerIds'),
+            team: str(b, 'team').trim() || null,
+          },
         })
-        return reply.redirect(`/staff/admin/users/${id}?created=1`, 303)
+        return reply.redirect('/staff/admin/changes?proposed=1', 303)
       } catch (error) {
         if (isDomainError(error) && ['validation', 'conflict'].includes(error.code))
           return userForm(deps, request, reply, null, formErrors(error))
@@ -82,14 +85,15 @@ export function registerAdminRoutes(app: FastifyInstance, deps: AppDeps): void {
     handler: async (request, reply) => {
       const b = request.body
       try {
-        await updateUser(deps, staffOf(request), userIdOf(request), {
+        const { pendingChangeId } = await updateUser(deps, staffOf(request), userIdOf(request), {
           name: str(b, 'name'),
           roles: list(b, 'roles') as Role[],
           controllerIds: list(b, 'controllerIds'),
           team: str(b, 'team') || null,
           disabled: str(b, 'disabled') === 'yes',
         })
-        return reply.redirect(`/staff/admin/users/${userIdOf(request)}?saved=1`, 303)
+        const banner = pendingChangeId ? 'accessProposed' : 'saved'
+        return reply.redirect(`/staff/admin/users/${userIdOf(request)}?${banner}=1`, 303)
       } catch (error) {
         if (isDomainError(error) && error.code === 'validation')
           return userForm(deps, request, reply, userIdOf(request), formErrors(error))
@@ -102,8 +106,8 @@ export function registerAdminRoutes(app: FastifyInstance, deps: AppDeps): void {
     url: '/admin/users/:userId/reset-password',
     access: 'user:admin',
     handler: async (request, reply) => {
-      const { temporaryPassword } = await resetPassword(deps, staffOf(request), userIdOf(request))
-      return userForm(deps, request, reply, userIdOf(request), undefined, { temporaryPassword })
+      await proposeAdminChange(deps, staffOf(request), { kind: 'reset-password', targetUserId: userIdOf(request) })
+      return reply.redirect(`/staff/admin/users/${userIdOf(request)}?resetProposed=1`, 303)
     },
   })
   staffRoute(app, {
@@ -120,10 +124,11 @@ export function registerAdminRoutes(app: FastifyInstance, deps: AppDeps): void {
     url: '/admin/users/:userId/reset-two-factor',
     access: 'user:admin',
     handler: async (request, reply) => {
-      await resetTwoFactor(deps, staffOf(request), userIdOf(request))
+      await proposeAdminChange(deps, staffOf(request), { kind: 'reset-two-factor', targetUserId: userIdOf(request) })
       return reply.redirect(`/staff/admin/users/${userIdOf(request)}?twoFactorReset=1`, 303)
     },
   })
+  registerAdminChangeRoutes(app, deps)
   registerSettingsRoutes(app, deps)
   registerSignatoryRoutes(app, deps)
   registerOutboxRoutes(app, deps)
@@ -135,11 +140,10 @@ async function userForm(
   reply: FastifyReply,
   userId: string | null,
   errors?: FormErrors,
-  extra: Record<string, unknown> = {},
 ) {
-  const user = userId ? await getUserForAdmin(deps.pool, staffOf(request), userId) : null
+  const user = userId ? await getUserForAdmin(deps.pool, staffOf(request), userId, deps.clock.now()) : null
   if (userId && !user) throw new DomainError('not-found', `no user ${userId}`)
-  const posted = request.method === 'POST' && !extra.temporaryPassword ? request.body : null
+  const posted = request.method === 'POST' ? request.body : null
   const roles = posted ? list(posted, 'roles') : (user?.roles ?? [])
   const controllerIds = posted ? list(posted, 'controllerIds') : (user?.controllerIds ?? [])
   const controllers = await listControllers(deps.pool)
@@ -164,18 +168,11 @@ async function userForm(
         checked: roles.includes(r),
       })),
       controllerItems: controllers.map((c) => ({ value: c.id, text: c.name, checked: controllerIds.includes(c.id) })),
-      locked: user?.lockedUntil ? user.lockedUntil > deps.clock.now() : false,
-      banner: q.created
-        ? 'created'
-        : q.saved
-          ? 'saved'
-          : q.unlocked
-            ? 'unlocked'
-            : q.twoFactorReset
-              ? 'twoFactorReset'
-              : null,
+      locked: user?.signInPausedUntil != null,
+      // Nobody proposes a reset of their own password or app: another administrator does (issue 11).
+      own: user?.id === staffOf(request).id,
+      banner: BANNERS.find((b) => q[b]) ?? null,
       errors,
-      ...extra,
     },
     errors ? 400 : 200,
   )

@@ -81,8 +81,8 @@ export function registerSettingsRoutes(app: FastifyInstance, deps: AppDeps): voi
     access: 'settings:admin',
     handler: async (request, reply) => {
       try {
-        await updateSettings(deps, staffOf(request), parse(request.body))
-        return reply.redirect('/staff/admin/settings?saved=1', 303)
+        const { pendingChangeId } = await updateSettings(deps, staffOf(request), parse(request.body))
+        return reply.redirect(`/staff/admin/settings?${pendingChangeId ? 'proposed' : 'saved'}=1`, 303)
       } catch (error) {
         if (isDomainError(error) && error.code === 'validation') return form(deps, request, reply, formErrors(error))
         throw error
@@ -123,6 +123,7 @@ async function form(deps: AppDeps, request: FastifyRequest, reply: FastifyReply,
       })),
       feeRate: b ? str(b, 'feeHourlyRate') : (s.feeHourlyRatePence / 100).toFixed(2),
       saved: (request.query as Record<string, unknown>).saved === '1',
+      proposed: (request.query as Record<string, unknown>).proposed === '1',
       errors,
     },
     errors ? 400 : 200,
