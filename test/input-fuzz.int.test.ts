@@ -259,7 +259,8 @@ describe('fuzzing every API route', () => {
     await fc.assert(
       fc.asyncProperty(body, id, async ({ type, fields }, caseId) => {
         const res = await post(`/api/v1/cases/${caseId}/commands`, JSON.stringify({ ...fields, type }))
-        return record(`commands ${String(type)}`, res)
+        // typeof first: a generated object may carry its own toString key, which String() cannot call
+        return record(`commands ${typeof type === 'string' ? type : typeof type}`, res)
       }),
       { numRuns: RUNS * 10 },
     )
