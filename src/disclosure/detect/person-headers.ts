@@ -143,9 +143,7 @@ function coreWords(lex: Lexicon, words: string[]): number {
 
 /** "Toby, Ramona" lists two first names; "Lokey, Teb" is a surname then a given name. */
 function mostlyGiven(lex: Lexicon, word: string): boolean {
-  const key = nameKey(word)
-  const given = lex.g.given.get(key)
-  return given !== undefined && given < (lex.g.surname.get(key) ?? Infinity)
+  return lex.mostlyGivenKey(nameKey(word))
 }
 
 function startsWithGiven(lex: Lexicon, words: string[]): boolean {

@@ -4,6 +4,7 @@ import { GIVEN, ORG, STOP, SURNAME, TITLE, WORD, type Lexicon } from './person-l
 import { glued, isInitial } from './person-runs.js'
 import { candidate, type Candidate } from './span.js'
 import { CAP, UPPER } from './tokens.js'
+import { WordTable } from './word-table.js'
 
 const MIN_SCORE = 0.7
 const VERY_COMMON = new Set(
@@ -32,14 +33,16 @@ export function findRememberedNames(
     if (parts.some((p) => (lex.classify(p) & (GIVEN | SURNAME)) !== 0)) remember(lex, parts, memory)
   }
   if (memory.size === 0) return
+  // Looked up from each capitalised token's characters: no key string built for every word of the text.
+  const remembered = new WordTable(new Map([...memory].map((k) => [k, 1])))
   const covered = coverage(persons)
   const t = lex.t
   for (let i = 0; i < t.count; i++) {
-    if (!recalled(lex, i, memory) || covered(t.start[i] ?? 0)) continue
+    if (!recalled(lex, i, remembered) || covered(t.start[i] ?? 0)) continue
     let last = i
     while (last + 1 < t.count && t.gapBefore(last + 1) > 0 && t.gapBefore(last + 1) <= 3) {
       const n = last + 1
-      if (recalled(lex, n, memory) || (isInitial(t, n) && recalled(lex, n + 1, memory))) last = n
+      if (recalled(lex, n, remembered) || (isInitial(t, n) && recalled(lex, n + 1, remembered))) last = n
       else break
     }
     out.push(candidate(t.start[i] ?? 0, t.end[last] ?? 0, 'PERSON', 0.65, 'person-known-in-document'))
@@ -71,11 +74,12 @@ function remember(lex: Lexicon, words: string[], memory: Set<string>): void {
   }
 }
 
-function recalled(lex: Lexicon, i: number, memory: Set<string>): boolean {
+function recalled(lex: Lexicon, i: number, memory: WordTable): boolean {
   const t = lex.t
   const kind = t.kind[i]
   if (kind !== CAP && kind !== UPPER) return false
-  if (!memory.has(t.key(i)) || glued(t, i)) return false
+  const found = memory.getRange(t.text, t.start[i] ?? 0, t.end[i] ?? 0)
+  if ((found === -1 ? memory.get(t.key(i)) : found) === 0 || glued(t, i)) return false
   // At the start of a sentence a remembered word is a name only if it is a given name and not one of
   // the commonest words ("Glen is…" yes; "Will you…", "Young people…" no).
   if (!lex.has(i, WORD) || !t.sentenceStart(i)) return true

@@ -15,8 +15,9 @@ const letterCache = new Uint8Array(65536) // 0 unknown, 1 letter, 2 capital lett
 const LETTER = /[\p{L}\p{M}]/u
 const CAPITAL = /\p{Lu}/u
 
+for (let c = 0; c < 128; c++) letterCache[c] = c >= 65 && c <= 90 ? 2 : c >= 97 && c <= 122 ? 1 : 3
+
 function letterClass(c: number): number {
-  if (c < 128) return c >= 65 && c <= 90 ? 2 : c >= 97 && c <= 122 ? 1 : 3
   let v = letterCache[c] ?? 3
   if (v === 0) {
     const ch = String.fromCharCode(c)
@@ -45,9 +46,25 @@ export class Tokens {
 
   push(start: number, end: number, kind: number): void {
     const i = this.count++
+    // A text of mostly punctuation ("-----", "....") has more tokens than half its length: grow rather than drop
+    // the tail, where a name may be.
+    if (i >= this.kind.length) this.grow()
     this.start[i] = start
     this.end[i] = end
     this.kind[i] = kind
+  }
+
+  private grow(): void {
+    const size = this.kind.length * 2
+    const start = new Int32Array(size)
+    const end = new Int32Array(size)
+    const kind = new Uint8Array(size)
+    start.set(this.start)
+    end.set(this.end)
+    kind.set(this.kind)
+    this.start = start
+    this.end = end
+    this.kind = kind
   }
 
   str(i: number): string {
