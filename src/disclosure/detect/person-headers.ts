@@ -83,18 +83,20 @@ function allPairStretches(named: boolean[], single: boolean[]): boolean[] {
   return out
 }
 
-/** Splits on the separator outside quotes, angle brackets and square brackets. */
+/** Splits on the separator outside quotes, angle brackets and square brackets (character codes: header lines are a
+ * fifth of a mailbox's text, and a recipient list can run to hundreds of items). */
 function splitItems(value: string, sep: string, base: number): { start: number; end: number }[] {
   const out: { start: number; end: number }[] = []
+  const separator = sep.charCodeAt(0)
   let depth = 0
   let quoted = false
   let start = 0
   for (let i = 0; i <= value.length; i++) {
-    const c = value[i]
-    if (c === '"') quoted = !quoted
-    else if ((c === '<' || c === '[') && closes(value, i)) depth++
-    else if ((c === '>' || c === ']') && depth > 0) depth--
-    else if (i === value.length || (c === sep && !quoted && depth === 0)) {
+    const c = value.charCodeAt(i) // NaN at the end
+    if (c === 34) quoted = !quoted
+    else if ((c === 60 || c === 91) && closes(value, i)) depth++
+    else if ((c === 62 || c === 93) && depth > 0) depth--
+    else if (i === value.length || (c === separator && !quoted && depth === 0)) {
       out.push({ start: base + start, end: base + i })
       start = i + 1
     }
@@ -123,9 +125,9 @@ function namePart(text: string, start: number, end: number): Item | undefined {
   const digit = raw.search(/\d/)
   if (digit !== -1 && digit < stop) stop = digit
   let a = 0
-  while (a < stop && /[\s"'“”]/.test(raw[a] ?? '')) a++
+  while (a < stop && isQuoteOrSpace(raw.charCodeAt(a))) a++
   let b = stop
-  while (b > a && /[\s"'“”,]/.test(raw[b - 1] ?? '')) b--
+  while (b > a && (isQuoteOrSpace(raw.charCodeAt(b - 1)) || raw.charCodeAt(b - 1) === 44)) b--
   if (b <= a) return undefined
   const words = raw
     .slice(a, b)
@@ -134,6 +136,13 @@ function namePart(text: string, start: number, end: number): Item | undefined {
   // An item with an "@" in its first word is an address, not a name.
   if (words.some((w) => w.includes('@'))) return undefined
   return { start: start + a, end: start + b, words }
+}
+
+/** White space (as \s) or a straight or curly double or single quote. */
+function isQuoteOrSpace(c: number): boolean {
+  if (c === 34 || c === 39 || c === 0x201c || c === 0x201d) return true
+  if (c === 32 || (c >= 9 && c <= 13)) return true
+  return c >= 128 && /\s/.test(String.fromCharCode(c))
 }
 
 function coreWords(lex: Lexicon, words: string[]): number {

@@ -5,45 +5,46 @@
  * Keys are gazetteer keys (lower case, apostrophes removed: see gazetteer.nameKey).
  */
 export class WordTable {
-  private readonly slots: Int32Array // entry number + 1; 0 = empty
+  /**
+   * Four ints a slot — full hash, value, key's offset in `pool`, key's length — so a probe reads one cache line and
+   * only a slot whose whole hash matches has its characters compared. An empty slot has length 0 (no key is empty).
+   */
+  private readonly slots: Int32Array
   private readonly mask: number
-  private readonly keyStart: Int32Array
-  private readonly keyLength: Uint16Array
   private readonly pool: Uint16Array
-  readonly values: Int32Array
 
   constructor(entries: Map<string, number>) {
     let size = 16
     while (size < entries.size * 2) size <<= 1
-    this.slots = new Int32Array(size)
+    this.slots = new Int32Array(size * 4)
     this.mask = size - 1
-    this.keyStart = new Int32Array(entries.size)
-    this.keyLength = new Uint16Array(entries.size)
-    this.values = new Int32Array(entries.size)
     let chars = 0
     for (const key of entries.keys()) chars += key.length
     this.pool = new Uint16Array(chars)
-    let n = 0
     let at = 0
     for (const [key, value] of entries) {
-      this.keyStart[n] = at
-      this.keyLength[n] = key.length
-      this.values[n] = value
+      if (key.length === 0) continue
+      const h = hashString(key)
+      let slot = h & this.mask
+      while (this.slots[slot * 4 + 3] !== 0) slot = (slot + 1) & this.mask
+      const s = slot * 4
+      this.slots[s] = h
+      this.slots[s + 1] = value
+      this.slots[s + 2] = at
+      this.slots[s + 3] = key.length
       for (let i = 0; i < key.length; i++) this.pool[at++] = key.charCodeAt(i)
-      let slot = hashString(key) & this.mask
-      while (this.slots[slot] !== 0) slot = (slot + 1) & this.mask
-      this.slots[slot] = ++n
     }
   }
 
   /** The value stored under `key`, or 0. */
   get(key: string): number {
-    let slot = hashString(key) & this.mask
-    for (;;) {
-      const entry = (this.slots[slot] ?? 0) - 1
-      if (entry < 0) return 0
-      if (this.sameAsString(entry, key)) return this.values[entry] ?? 0
-      slot = (slot + 1) & this.mask
+    const h = hashString(key)
+    const slots = this.slots
+    for (let slot = h & this.mask; ; slot = (slot + 1) & this.mask) {
+      const s = slot * 4
+      const length = slots[s + 3] ?? 0
+      if (length === 0) return 0
+      if (slots[s] === h && length === key.length && this.sameAsString(slots[s + 2] ?? 0, key)) return slots[s + 1] ?? 0
     }
   }
 
@@ -63,24 +64,24 @@ export class WordTable {
       h = Math.imul(h ^ c, FNV_PRIME)
       length++
     }
-    let slot = h & this.mask
-    for (;;) {
-      const entry = (this.slots[slot] ?? 0) - 1
-      if (entry < 0) return 0
-      if (this.keyLength[entry] === length && this.sameAsRange(entry, text, start, end)) return this.values[entry] ?? 0
-      slot = (slot + 1) & this.mask
+    const slots = this.slots
+    for (let slot = h & this.mask; ; slot = (slot + 1) & this.mask) {
+      const s = slot * 4
+      const stored = slots[s + 3] ?? 0
+      if (stored === 0) return 0
+      if (slots[s] === h && stored === length && this.sameAsRange(slots[s + 2] ?? 0, text, start, end)) {
+        return slots[s + 1] ?? 0
+      }
     }
   }
 
-  private sameAsString(entry: number, key: string): boolean {
-    if (this.keyLength[entry] !== key.length) return false
-    const from = this.keyStart[entry] ?? 0
+  private sameAsString(from: number, key: string): boolean {
     for (let i = 0; i < key.length; i++) if (this.pool[from + i] !== key.charCodeAt(i)) return false
     return true
   }
 
-  private sameAsRange(entry: number, text: string, start: number, end: number): boolean {
-    let k = this.keyStart[entry] ?? 0
+  private sameAsRange(from: number, text: string, start: number, end: number): boolean {
+    let k = from
     for (let i = start; i < end; i++) {
       let c = text.charCodeAt(i)
       if (c === 39) continue
