@@ -113,6 +113,7 @@ interface ChildReport {
   /** Pages of the bundle the verifier read by OCR. */
   ocrPages: number
   timings: Record<string, number>
+  survivors?: string[]
 }
 
 const OCR = values['ocr-every-page'] ? 'every-page' : 'needed'
@@ -202,6 +203,7 @@ async function main(): Promise<void> {
   console.log(
     `bundle: ${last.pageCount} pages, ${last.redactionCount} redactions, verified: ${last.ok} (OCR read ${last.ocrPages} pages)`,
   )
+  if (!last.ok && last.survivors) console.log(`not verified: ${last.survivors.slice(0, 10).join('; ')}`)
   console.log(
     `stages (last run): ${Object.entries(last.timings)
       .map(([k, v]) => `${k} ${fmt(v)}`)

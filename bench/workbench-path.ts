@@ -13,6 +13,7 @@ import {
   assembleReviewedBundle,
   prepareForReview,
   proposeSameTextElsewhere,
+  sameTextNeedles,
   redactItem,
   searchItem,
   type RedactedPart,
@@ -25,6 +26,8 @@ export interface WorkbenchReport {
   ok: boolean
   ocrPages: number
   timings: Record<string, number>
+  /** Where a redacted string could still be read (never the string), when the bundle did not verify. */
+  survivors?: string[]
 }
 
 export async function workbenchBundle(
@@ -51,7 +54,8 @@ export async function workbenchBundle(
     releaseEngineCaches()
   }
   // Then, as the job does, every detected string proposed wherever else it occurs.
-  for (const p of prepared) p.accepted.push(...proposeSameTextElsewhere(p.pdf, detected, subject, p.accepted))
+  const needles = sameTextNeedles(detected, subject)
+  for (const p of prepared) p.accepted.push(...proposeSameTextElsewhere(p.pdf, needles, p.accepted))
   timings.prepare = performance.now() - start
   // Stage 2, the bundle job: each document redacted on its own, then assembled and verified.
   start = performance.now()
@@ -87,5 +91,6 @@ export async function workbenchBundle(
     ok: bundle.verification.ok,
     ocrPages: bundle.verification.ocrPages.length,
     timings,
+    survivors: bundle.verification.survivors.map((s) => `${s.where} ${s.needle} (${s.extractor})`),
   }
 }

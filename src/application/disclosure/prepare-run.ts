@@ -5,6 +5,7 @@ import { releaseEngineCaches } from '../../disclosure/pdf/index.js'
 import {
   prepareForReview,
   proposeSameTextElsewhere,
+  sameTextNeedles,
   type PreparedForReview,
   type Proposal,
 } from '../../disclosure/review/index.js'
@@ -164,14 +165,17 @@ async function crossCheck(deps: AppDeps, caseId: string, subject: string[], exem
     'SELECT id, storage_key FROM disclosure_items WHERE case_id = $1 AND duplicate_of IS NULL ORDER BY created_at',
     [caseId],
   )
-  const wanted = detected.rows.map((d) => ({ text: d.text, type: d.type as Proposal['type'] }))
+  const needles = sameTextNeedles(
+    detected.rows.map((d) => ({ text: d.text, type: d.type as Proposal['type'] })),
+    subject,
+  )
   for (const item of items.rows) {
     const existing = await deps.pool.query<{ page: number; rects: [number, number, number, number][] }>(
       'SELECT page, rects FROM redactions WHERE item_id = $1',
       [item.id],
     )
     const pdf = new Uint8Array(await deps.blobs.get(item.storage_key))
-    const more = proposeSameTextElsewhere(pdf, wanted, subject, existing.rows)
+    const more = proposeSameTextElsewhere(pdf, needles, existing.rows)
     releaseEngineCaches()
     if (more.length === 0) continue
     await withTransaction(deps.pool, (tx) =>
