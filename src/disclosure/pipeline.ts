@@ -5,7 +5,9 @@ import {
   titleNeedles,
   withNeedles,
   portabilityExport,
+  protectWording,
   scheduleEntries,
+  type ExemptionNote,
   type PlacedDocument,
   type ScheduleEntry,
 } from './bundle/index.js'
@@ -83,7 +85,8 @@ export async function buildBundle(inputs: BundleInput[], options: BundleOptions)
     releaseEngineCaches()
     progress('verify', 0, 1)
     const verification = await timed('verify', () =>
-      verifyPdf(assembled.pdf, needles, options.password, { ocr: options.ocr }),
+      // The cover's and schedule's own wording is not a leak of a detected everyday word (bundle/wording.ts).
+      verifyPdf(assembled.pdf, protectWording(needles, [assembled.note]), options.password, { ocr: options.ocr }),
     )
     progress('verify', 1, 1)
     const documents = placed.map((d, i) => describe(d, i, assembled.frontPages))
@@ -238,7 +241,7 @@ function assemble(
   options: BundleOptions,
   exemption: Exemption,
   titles: NeedleSet,
-): { pdf: Uint8Array; pageCount: number; frontPages: number; schedule: ScheduleEntry[] } {
+): { pdf: Uint8Array; pageCount: number; frontPages: number; schedule: ScheduleEntry[]; note: ExemptionNote } {
   const facts = { reference: options.reference, controllerName: options.controllerName, dateText: options.date }
   const front = addFrontMatter(writer, facts, placed, withNeedles(needles, titles))
   const schedule = scheduleEntries(front.redactions, front.pageCount, placed, exemption)
@@ -251,7 +254,7 @@ function assemble(
   addSchedule(writer, schedule, [note])
   writer.stampPages((n, m) => `Page ${n} of ${m} — ${options.reference}`)
   const pdf = writer.save({ password: options.password })
-  return { pdf, pageCount: writer.pageCount, frontPages: front.pageCount, schedule }
+  return { pdf, pageCount: writer.pageCount, frontPages: front.pageCount, schedule, note }
 }
 
 function describe(d: Placed, i: number, frontPages: number): BundledDocument {

@@ -1,4 +1,5 @@
 import * as mupdf from 'mupdf'
+import './engine.js' // mupdf's settings (fonts not finalized, no colour management) before any page is read
 import { rewriteContent, type RewriteOptions } from './content-rewrite.js'
 import { PdfInputError, engineMessage } from './errors.js'
 import { openPdf } from './inspect.js'

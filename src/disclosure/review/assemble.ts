@@ -4,6 +4,7 @@ import {
   addSchedule,
   scheduleEntries,
   portabilityExport,
+  protectWording,
   withNeedles,
   type ExportFile,
   type PlacedDocument,
@@ -89,7 +90,10 @@ export async function assembleReviewedBundle(
     writer.stampPages((n, m) => `Page ${n} of ${m} — ${options.reference}`)
     const pdf = writer.save({ password: options.password })
     releaseEngineCaches()
-    const verification = await verifyPdf(pdf, options.needles, options.password, { ocr: options.ocr })
+    // "you will see a black box" on the cover is ours, whatever was detected as a name elsewhere (bundle/wording.ts).
+    const verification = await verifyPdf(pdf, protectWording(options.needles, notes), options.password, {
+      ocr: options.ocr,
+    })
     const exemptionCounts: Record<string, number> = {}
     for (const e of schedule) exemptionCounts[e.exemptionCode] = (exemptionCounts[e.exemptionCode] ?? 0) + 1
     const exportFiles = options.exportData
