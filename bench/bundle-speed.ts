@@ -124,6 +124,7 @@ interface ChildReport {
   /** CPU time of the whole bundle process, main thread and worker threads (user + system). */
   cpuMs: number
   threads?: number
+  peakMb?: Record<string, number>
 }
 
 const OCR = values['ocr-every-page'] ? 'every-page' : 'needed'
@@ -240,6 +241,12 @@ async function main(): Promise<void> {
     `ratio:  ${(best.baseline / best.ours).toFixed(2)}× mupdf's speed (target ≥ 0.5×); ${(best.onePerPage / best.ours).toFixed(2)}× the faster variant`,
   )
   console.log(`peak memory of the bundle process: ${best.maxRssMb.toFixed(0)} MB maxRSS (target < 1024 MB)`)
+  if (last.peakMb)
+    console.log(
+      `peak memory by stage (last run, sampled): ${Object.entries(last.peakMb)
+        .map(([k, v]) => `${k} ${v} MB`)
+        .join(', ')}`,
+    )
   console.log(
     `CPU of the bundle process (best run): ${fmt(best.cpuMs)}${last.threads !== undefined ? `, ${last.threads} worker threads` : ''}`,
   )

@@ -28,6 +28,8 @@ export interface WorkbenchReport {
   /** Where a redacted string could still be read (never the string), when the bundle did not verify. */
   survivors?: string[]
   threads: number
+  /** Peak resident memory (MB) sampled during each stage. */
+  peakMb: Record<string, number>
 }
 
 export async function workbenchBundle(
@@ -43,6 +45,13 @@ export async function workbenchBundle(
   const { buildNeedles } = await dist<typeof Redact>('disclosure/redact/index.js')
   const pool = disclosurePool()
   const timings = { prepare: 0, crossCheck: 0, redact: 0, assemble: 0 }
+  // Peak resident memory of the process (all threads) during each stage, sampled: where the maxRSS comes from.
+  const peakMb: Record<string, number> = {}
+  let stage = 'prepare'
+  const sample = () => {
+    peakMb[stage] = Math.max(peakMb[stage] ?? 0, Math.round(process.memoryUsage().rss / 2 ** 20))
+  }
+  const sampler = setInterval(sample, 100)
   const detected: { text: string; type: RedactionKind }[] = []
   const detectOptions = auto ? { subject: { names: subject } } : undefined
   // Stage 1, the preparation job: read, flatten, detect; plus one "find and redact" for all the terms.
@@ -60,6 +69,8 @@ export async function workbenchBundle(
     },
   )
   timings.prepare = performance.now() - start
+  sample()
+  stage = 'crossCheck'
   // Then, as the job does, every detected string proposed wherever else it occurs.
   start = performance.now()
   const needles = review.sameTextNeedles(detected, subject)
@@ -70,6 +81,8 @@ export async function workbenchBundle(
     async (p, more) => void p.accepted.push(...more),
   )
   timings.crossCheck = performance.now() - start
+  sample()
+  stage = 'redact'
   // Stage 2, the bundle job: each document redacted on its own, then assembled and verified.
   start = performance.now()
   const parts: { title: string; kind: string; part: RedactedPart }[] = []
@@ -91,7 +104,9 @@ export async function workbenchBundle(
     },
   )
   timings.redact = performance.now() - start
+  sample()
   await pool.close()
+  stage = 'assemble'
   start = performance.now()
   const bundle = await review.assembleReviewedBundle(parts, {
     ocr,
@@ -105,7 +120,10 @@ export async function workbenchBundle(
     ),
   })
   timings.assemble = performance.now() - start
+  sample()
+  clearInterval(sampler)
   return {
+    peakMb,
     pageCount: bundle.pageCount,
     redactionCount: bundle.schedule.length,
     documents: parts.length,

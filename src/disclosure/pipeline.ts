@@ -82,6 +82,9 @@ export async function buildBundle(inputs: BundleInput[], options: BundleOptions)
     ]
     const titles = titleNeedles(people, options.terms ?? [], options.subject?.names ?? [])
     const assembled = await timed('assemble', () => assemble(writer, placed, needles, options, exemption, titles))
+    // Verification reads the saved bytes: the assembled document goes first, so the two never share the engine's
+    // memory (destroying again in `finally` is harmless).
+    writer.destroy()
     releaseEngineCaches()
     progress('verify', 0, 1)
     const verification = await timed('verify', () =>

@@ -89,6 +89,10 @@ export async function assembleReviewedBundle(
     addSchedule(writer, schedule, notes)
     writer.stampPages((n, m) => `Page ${n} of ${m} — ${options.reference}`)
     const pdf = writer.save({ password: options.password })
+    const pageCount = writer.pageCount
+    // The saved bytes are all verification needs: the assembled document goes before the verifier opens its own
+    // copy, so the two are never in the engine's memory together (it was the peak of a 1,400-page bundle).
+    writer.destroy()
     releaseEngineCaches()
     // "you will see a black box" on the cover is ours, whatever was detected as a name elsewhere (bundle/wording.ts).
     const verification = await verifyPdf(pdf, protectWording(options.needles, notes), options.password, {
@@ -113,7 +117,7 @@ export async function assembleReviewedBundle(
           pageTexts: verification.pageTexts,
         })
       : undefined
-    return { pdf, pageCount: writer.pageCount, schedule, verification, exemptionCounts, exportFiles }
+    return { pdf, pageCount, schedule, verification, exemptionCounts, exportFiles }
   } finally {
     writer.destroy()
   }
