@@ -89,7 +89,9 @@ export async function buildBundle(inputs: BundleInput[], options: BundleOptions)
     progress('verify', 0, 1)
     const verification = await timed('verify', () =>
       // The cover's and schedule's own wording is not a leak of a detected everyday word (bundle/wording.ts).
-      verifyPdf(assembled.pdf, protectWording(needles, [assembled.note]), options.password, { ocr: options.ocr }),
+      verifyPdf(assembled.pdf, protectWording(needles, [assembled.note], assembled.schedule.length), options.password, {
+        ocr: options.ocr,
+      }),
     )
     progress('verify', 1, 1)
     const documents = placed.map((d, i) => describe(d, i, assembled.frontPages))

@@ -32,7 +32,9 @@ export class Tokens {
   start: Int32Array
   end: Int32Array
   kind: Uint8Array
-  private keys: (string | undefined)[]
+  // Few tokens need their key as a string now that gazetteer lookups read the characters (word-table.ts): a map
+  // rather than an array as long as the text's tokens.
+  private readonly keys = new Map<number, string>()
 
   constructor(readonly text: string) {
     const size = (text.length >> 1) + 16
@@ -40,8 +42,6 @@ export class Tokens {
     this.end = new Int32Array(size)
     this.kind = new Uint8Array(size)
     scan(this)
-    // Pre-sized so the cache stays a fast array rather than turning into a dictionary.
-    this.keys = new Array<string | undefined>(this.count).fill(undefined)
   }
 
   /** Doubles the arrays, keeping the first `count` tokens. */
@@ -64,11 +64,11 @@ export class Tokens {
 
   /** Lower-case list key of a word, cached: see gazetteer.nameKey. */
   key(i: number): string {
-    let k = this.keys[i]
+    let k = this.keys.get(i)
     if (k === undefined) {
       k = this.str(i).toLowerCase()
       if (k.includes("'") || k.includes('’')) k = k.replace(/['’]/g, '')
-      this.keys[i] = k
+      this.keys.set(i, k)
     }
     return k
   }

@@ -95,9 +95,14 @@ export async function assembleReviewedBundle(
     writer.destroy()
     releaseEngineCaches()
     // "you will see a black box" on the cover is ours, whatever was detected as a name elsewhere (bundle/wording.ts).
-    const verification = await verifyPdf(pdf, protectWording(options.needles, notes), options.password, {
-      ocr: options.ocr,
-    })
+    const verification = await verifyPdf(
+      pdf,
+      protectWording(options.needles, notes, schedule.length),
+      options.password,
+      {
+        ocr: options.ocr,
+      },
+    )
     const exemptionCounts: Record<string, number> = {}
     for (const e of schedule) exemptionCounts[e.exemptionCode] = (exemptionCounts[e.exemptionCode] ?? 0) + 1
     const exportFiles = options.exportData
