@@ -42,6 +42,8 @@ export const configSchema = z.object({
   DB_POOL_SIZE: z.coerce.number().int().min(2).max(100).default(10),
   CLAMAV_URL: clamdUrl.optional(),
   CLAMAV_SOCKET: z.string().min(1).optional(),
+  // Read by the disclosure thread pool (disclosure/threads/pool.ts) when it starts; checked here, at start.
+  RIGHTSDESK_DISCLOSURE_THREADS: z.coerce.number().int().min(0).max(64).optional(),
 })
 
 export type Config = z.infer<typeof configSchema> & { dataDir: string; baseUrl: string }

@@ -4,7 +4,6 @@ import { GIVEN, ORG, STOP, SURNAME, TITLE, WORD, type Lexicon } from './person-l
 import { glued, isInitial } from './person-runs.js'
 import { candidate, type Candidate } from './span.js'
 import { CAP, UPPER } from './tokens.js'
-import { WordTable } from './word-table.js'
 
 const MIN_SCORE = 0.7
 const VERY_COMMON = new Set(
@@ -33,8 +32,7 @@ export function findRememberedNames(
     if (parts.some((p) => (lex.classify(p) & (GIVEN | SURNAME)) !== 0)) remember(lex, parts, memory)
   }
   if (memory.size === 0) return
-  // Looked up from each capitalised token's characters: no key string built for every word of the text.
-  const remembered = new WordTable(new Map([...memory].map((k) => [k, 1])))
+  const remembered = rememberedWords(memory)
   const covered = coverage(persons)
   const t = lex.t
   for (let i = 0; i < t.count; i++) {
@@ -74,12 +72,33 @@ function remember(lex: Lexicon, words: string[], memory: Set<string>): void {
   }
 }
 
-function recalled(lex: Lexicon, i: number, memory: WordTable): boolean {
+interface Remembered {
+  keys: Set<string>
+  /** First and last letter of each key: most capitalised words can be ruled out without building their key. */
+  ends: Set<number>
+}
+
+function rememberedWords(keys: Set<string>): Remembered {
+  const ends = new Set<number>()
+  for (const k of keys) ends.add(k.charCodeAt(0) * 65536 + k.charCodeAt(k.length - 1))
+  return { keys, ends }
+}
+
+function mayBeRemembered(t: Lexicon['t'], i: number, memory: Remembered): boolean {
+  let first = t.text.charCodeAt(t.start[i] ?? 0)
+  let last = t.text.charCodeAt((t.end[i] ?? 1) - 1)
+  // Beyond ASCII, case folding is toLowerCase's business: build the key.
+  if (first >= 128 || last >= 128) return true
+  if (first >= 65 && first <= 90) first |= 32
+  if (last >= 65 && last <= 90) last |= 32
+  return memory.ends.has(first * 65536 + last)
+}
+
+function recalled(lex: Lexicon, i: number, memory: Remembered): boolean {
   const t = lex.t
   const kind = t.kind[i]
   if (kind !== CAP && kind !== UPPER) return false
-  const found = memory.getRange(t.text, t.start[i] ?? 0, t.end[i] ?? 0)
-  if ((found === -1 ? memory.get(t.key(i)) : found) === 0 || glued(t, i)) return false
+  if (!mayBeRemembered(t, i, memory) || !memory.keys.has(t.key(i)) || glued(t, i)) return false
   // At the start of a sentence a remembered word is a name only if it is a given name and not one of
   // the commonest words ("Glen is…" yes; "Will you…", "Young people…" no).
   if (!lex.has(i, WORD) || !t.sentenceStart(i)) return true

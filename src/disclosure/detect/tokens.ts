@@ -2,6 +2,8 @@
  * One pass over the text that splits it into words, numbers, punctuation and line breaks, kept in
  * typed arrays so that the person recognisers can look around a word without allocating per token.
  */
+import { WordTable } from './word-table.js'
+
 export const LOWER = 1 // starts with a lower-case letter
 export const CAP = 2 // capital then at least one lower-case letter: "Smith", "McDonald", "O'Gorman"
 export const UPPER = 3 // two or more letters, all capitals: "SMITH", "MK", "ECT"
@@ -110,9 +112,13 @@ function isOpener(c: number): boolean {
   return c === 34 || c === 39 || c === 40 || c === 91 || c === 8220 || c === 8216 || c === 45 || c === 42 || c === 62
 }
 
-const SHORT_TITLES = new Set(['mr', 'mrs', 'ms', 'dr', 'st', 'prof', 'rev', 'sgt', 'insp', 'supt', 'det', 'jr', 'sr'])
+const SHORT_TITLES = ['mr', 'mrs', 'ms', 'dr', 'st', 'prof', 'rev', 'sgt', 'insp', 'supt', 'det', 'jr', 'sr']
+// Asked at the end of most sentences: looked up from the word's characters, not a key built for it.
+const SHORT_TITLE_TABLE = new WordTable(new Map(SHORT_TITLES.map((k) => [k, 1])))
 function isShortTitle(t: Tokens, i: number): boolean {
-  return i >= 0 && SHORT_TITLES.has(t.key(i))
+  if (i < 0) return false
+  const found = SHORT_TITLE_TABLE.getRange(t.text, t.start[i] ?? 0, t.end[i] ?? 0)
+  return (found === -1 ? SHORT_TITLE_TABLE.get(t.key(i)) : found) !== 0
 }
 
 /**
