@@ -1,5 +1,8 @@
 import { RedactionNotAppliedError } from '../review/redact-item.js'
 
+/** Shared values a thread keeps (the oldest is forgotten first, by the thread and by the pool's record of it). */
+export const MAX_SHARED = 4
+
 /** What the pool posts to a worker thread: a task, or a value later tasks refer to by key. */
 export type ToWorker = TaskRequest | { type: 'share'; key: number; value: unknown }
 

@@ -2,7 +2,7 @@ import { availableParallelism } from 'node:os'
 import { Worker } from 'node:worker_threads'
 import type { NeedleSet } from '../redact/index.js'
 import type { ItemDecisions, Proposal, RedactedPart } from '../review/types.js'
-import { revive, type TaskReply, type ToWorker } from './messages.js'
+import { MAX_SHARED, revive, type TaskReply, type ToWorker } from './messages.js'
 import { TASKS, type PreparedFile, type PrepareFileInput, type ProposeElsewhereInput, type TaskName } from './tasks.js'
 
 /**
@@ -76,7 +76,9 @@ export class DisclosurePool {
         if (key === undefined) this.sharedKeys.set(value, (key = this.nextId++))
         if (!slot.shared.has(key)) {
           slot.worker.postMessage({ type: 'share', key, value } satisfies ToWorker)
+          // The thread keeps the last MAX_SHARED values and forgets the oldest, and so does this record of it.
           slot.shared.add(key)
+          for (const k of slot.shared) if (slot.shared.size > MAX_SHARED) slot.shared.delete(k)
         }
         message.args = { ...(message.args as object), [field]: undefined }
         message.shared = { field, key }
