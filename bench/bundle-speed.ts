@@ -12,7 +12,9 @@
  * text extraction cannot vouch for: none of these generated pages), to show what OCR of everything would cost.
  *
  * Runs alternate (mupdf, ours, mupdf, ours…) and the best of each is reported, so a busy machine penalises both.
- * Ours runs in a child process, so its peak memory (maxRSS, worker threads included) is its own.
+ * Ours runs in a child process, so its peak memory (maxRSS, worker threads included) is its own; its CPU time
+ * (all threads) and the machine's load average are printed too, since wall time on a shared machine means little.
+ * The workbench path runs the built product (dist/: `npm run build` first) on its thread pool.
  */
 import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
@@ -41,6 +43,11 @@ const { values } = parseArgs({
   },
 })
 const targetPages = Number(values.pages)
+const load = () =>
+  os
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')
 
 const PEOPLE = ['Jonathan Blackwood', 'Priya Ramanathan', 'Siobhan O’Connell', 'Tomasz Wiśniewski', 'Grace Adeyemi']
 const TERMS = ['Phillip K Allen', 'Christi L Nicolay', 'Jane M Tholt', 'Leslie Lawner', ...PEOPLE]
@@ -113,6 +120,11 @@ interface ChildReport {
   /** Pages of the bundle the verifier read by OCR. */
   ocrPages: number
   timings: Record<string, number>
+  survivors?: string[]
+  /** CPU time of the whole bundle process, main thread and worker threads (user + system). */
+  cpuMs: number
+  threads?: number
+  peakMb?: Record<string, number>
 }
 
 const OCR = values['ocr-every-page'] ? 'every-page' : 'needed'
@@ -127,10 +139,16 @@ async function child(dir: string): Promise<void> {
     ? (await import('../src/disclosure/detect/detect.js')).detect
     : undefined
   const start = performance.now()
+  const cpu = process.cpuUsage()
+  const cpuMs = () => {
+    const c = process.cpuUsage(cpu)
+    return (c.user + c.system) / 1000
+  }
   if (values.workbench) {
     const result = await workbenchBundle(inputs, TERMS, values.auto ?? false, ['Phillip K Allen', 'Phillip Allen'], OCR)
     const report: ChildReport = {
       ms: performance.now() - start,
+      cpuMs: cpuMs(),
       maxRssMb: process.resourceUsage().maxRSS / 1024,
       ...result,
     }
@@ -150,6 +168,7 @@ async function child(dir: string): Promise<void> {
   })
   const report: ChildReport = {
     ms: performance.now() - start,
+    cpuMs: cpuMs(),
     maxRssMb: process.resourceUsage().maxRSS / 1024,
     pageCount: result.pageCount,
     redactionCount: result.redactionCount,
@@ -183,7 +202,8 @@ async function main(): Promise<void> {
   // The baseline works on exactly the pages we bundle: every ingested document merged into one PDF.
   const ingested = (await Promise.all(inputs.map((i) => ingestFile(i.bytes, i.name)))).flatMap((r) => r.documents)
   const merged = mergePdfs(ingested.map((d) => d.pdf))
-  const best = { baseline: Infinity, onePerPage: Infinity, ours: Infinity, maxRssMb: 0 }
+  const best = { baseline: Infinity, onePerPage: Infinity, ours: Infinity, maxRssMb: 0, cpuMs: Infinity }
+  const loads: string[] = [load()]
   let last: ChildReport | undefined
   for (let run = 0; run < Number(values.runs); run++) {
     best.baseline = Math.min(best.baseline, mupdfBaseline(merged.pdf, true))
@@ -191,6 +211,8 @@ async function main(): Promise<void> {
     last = ours(dir)
     best.ours = Math.min(best.ours, last.ms)
     best.maxRssMb = Math.max(best.maxRssMb, last.maxRssMb)
+    best.cpuMs = Math.min(best.cpuMs, last.cpuMs)
+    loads.push(load())
   }
   fs.rmSync(dir, { recursive: true, force: true })
   if (!last) return
@@ -202,6 +224,7 @@ async function main(): Promise<void> {
   console.log(
     `bundle: ${last.pageCount} pages, ${last.redactionCount} redactions, verified: ${last.ok} (OCR read ${last.ocrPages} pages)`,
   )
+  if (!last.ok && last.survivors) console.log(`not verified: ${last.survivors.slice(0, 10).join('; ')}`)
   console.log(
     `stages (last run): ${Object.entries(last.timings)
       .map(([k, v]) => `${k} ${fmt(v)}`)
@@ -218,6 +241,16 @@ async function main(): Promise<void> {
     `ratio:  ${(best.baseline / best.ours).toFixed(2)}× mupdf's speed (target ≥ 0.5×); ${(best.onePerPage / best.ours).toFixed(2)}× the faster variant`,
   )
   console.log(`peak memory of the bundle process: ${best.maxRssMb.toFixed(0)} MB maxRSS (target < 1024 MB)`)
+  if (last.peakMb)
+    console.log(
+      `peak memory by stage (last run, sampled): ${Object.entries(last.peakMb)
+        .map(([k, v]) => `${k} ${v} MB`)
+        .join(', ')}`,
+    )
+  console.log(
+    `CPU of the bundle process (best run): ${fmt(best.cpuMs)}${last.threads !== undefined ? `, ${last.threads} worker threads` : ''}`,
+  )
+  console.log(`load average (1, 5, 15 min; 2 cores) before and after each run: ${loads.join(' → ')}`)
 }
 
 if (values.child) await child(values.child)

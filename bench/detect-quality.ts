@@ -2,8 +2,13 @@
  * Detection quality of our detector against compromise (.people()), redact-pii and openredaction on
  * ../shared/eval (development data) and on a generated set of UK structured identifiers.
  * Run: npx tsx bench/detect-quality.ts   (prints markdown tables; takes a few minutes: the peers are slow)
+ *   --ours-only      score only our detector (before/after comparisons of a change)
+ *   --from DIR       our detector from a built product's dist/ folder (e.g. another checkout's), not the sources
  */
-import { detect } from '../src/disclosure/detect/detect.js'
+import path from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { parseArgs } from 'node:util'
+import type * as Detect from '../src/disclosure/detect/detect.js'
 import type { PiiType } from '../src/disclosure/detect/types.js'
 import { evalRoot } from '../test/eval/eval-data.js'
 import { compromisePeer, openRedactionPeer, redactPiiPeer } from '../test/eval/peers.js'
@@ -19,9 +24,15 @@ import {
   type System,
 } from '../test/eval/quality.js'
 
+const { values: args } = parseArgs({ options: { 'ours-only': { type: 'boolean' }, from: { type: 'string' } } })
+const { detect } = (await import(
+  args.from
+    ? pathToFileURL(path.resolve(args.from, 'disclosure/detect/detect.js')).href
+    : '../src/disclosure/detect/detect.js'
+)) as typeof Detect
 const ours: System = { name: 'rightsdesk detect', detect: async (text) => detect(text) }
 const redactPii = redactPiiPeer()
-const systems: System[] = [ours, compromisePeer, redactPii, openRedactionPeer()]
+const systems: System[] = args['ours-only'] ? [ours] : [ours, compromisePeer, redactPii, openRedactionPeer()]
 const pct = (x: number) => (x * 100).toFixed(1)
 const row = (cells: (string | number)[]) => `| ${cells.join(' | ')} |`
 

@@ -2,15 +2,24 @@
  * Detection speed: MB of text per CPU-second (one core) for our detector and each peer on the Enron
  * mbox subset (../shared/eval/enron-mbox-subset), whole messages and bodies only, with peak memory.
  * Each system runs in its own child process, so peak RSS is its own. Slow peers run on a sample.
+ * Ours is the built product (dist/, as `rightsdesk detect` runs it: `npm run build` first). Prints the machine's
+ * load average: CPU time is steadier than wall time on a shared machine, but not immune to it.
  * Run: npx tsx bench/detect-speed.ts
  */
 import { execFileSync } from 'node:child_process'
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
+import os from 'node:os'
 import { fileURLToPath } from 'node:url'
+import type * as Detect from '../src/disclosure/detect/detect.js'
 import { evalRoot } from '../test/eval/eval-data.js'
 
 const SAMPLE_BYTES = 200_000
+const load = () =>
+  os
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')
 const SYSTEMS = ['rightsdesk detect', 'redact-pii', 'openredaction', 'compromise (.people())']
 const SLOW = new Set(['openredaction', 'compromise (.people())'])
 
@@ -42,7 +51,9 @@ function messages(root: string, bodiesOnly: boolean): string[] {
 
 async function loadSystem(name: string): Promise<(text: string) => unknown> {
   if (name === 'rightsdesk detect') {
-    const { detect } = await import('../src/disclosure/detect/detect.js')
+    const { detect } = (await import(
+      new URL('../dist/disclosure/detect/detect.js', import.meta.url).href
+    )) as typeof Detect
     detect('Warm up the gazetteers, John Smith.')
     return detect
   }
@@ -100,6 +111,7 @@ function parent(): void {
     return
   }
   const self = fileURLToPath(import.meta.url)
+  const loadBefore = load()
   const rows: Result[] = []
   for (const part of ['messages', 'bodies']) {
     for (const system of SYSTEMS) {
@@ -112,6 +124,8 @@ function parent(): void {
   }
   const lines = [
     '## Detection speed on the Enron mbox subset (CPU time, one core, best of 3 rounds)',
+    '',
+    `Load average (1, 5, 15 min; ${os.availableParallelism()} cores): ${loadBefore} before, ${load()} after.`,
     '',
     `Slow peers are measured on a ${SAMPLE_BYTES / 1000} KB sample (the first messages), in one round.`,
     '',

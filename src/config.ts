@@ -56,6 +56,8 @@ export const configSchema = z.object({
     .optional(),
   AUDIT_CHECKPOINT_CRON: z.string().min(9).default('0 * * * *'),
   AUDIT_CHECKPOINT_EMAIL: z.email('must be an email address').optional(),
+  // Read by the disclosure thread pool (disclosure/threads/pool.ts) when it starts; checked here, at start.
+  RIGHTSDESK_DISCLOSURE_THREADS: z.coerce.number().int().min(0).max(64).optional(),
 })
 
 export type Config = z.infer<typeof configSchema> & { dataDir: string; baseUrl: string }

@@ -39,12 +39,16 @@ export async function registerDisclosureJobs(
         }
       }
     }
+  // A reviewer waits on these ("Read the material", "Build the bundle"): pg-boss's default 2 s between looks for new
+  // jobs was most of the time three short documents took to read. Half a second is pg-boss's shortest interval; the
+  // look is one indexed query.
+  const options = { batchSize: 1, pollingIntervalSeconds: 0.5 }
   await jobs.boss.work<{ runId: string }>(
     QUEUES.disclosurePrepare,
-    { batchSize: 1 },
+    options,
     handler(runPreparation, 'material preparation'),
   )
-  await jobs.boss.work<{ runId: string }>(QUEUES.disclosureBundle, { batchSize: 1 }, handler(runBundle, 'bundle build'))
+  await jobs.boss.work<{ runId: string }>(QUEUES.disclosureBundle, options, handler(runBundle, 'bundle build'))
   const resumed = await resumeDisclosureRuns(app)
   if (resumed) log.info({ resumed }, 'unfinished disclosure runs queued again')
 }

@@ -2,12 +2,9 @@ import type { DetectedSpan } from '../../disclosure/detect/types.js'
 import { releaseEngineCaches, type Rect } from '../../disclosure/pdf/index.js'
 import { titleNeedles } from '../../disclosure/bundle/index.js'
 import { buildNeedles, foldNeedle } from '../../disclosure/redact/index.js'
-import {
-  assembleReviewedBundle,
-  redactItem,
-  RedactionNotAppliedError,
-  type RedactedPart,
-} from '../../disclosure/review/index.js'
+import { assembleReviewedBundle, RedactionNotAppliedError, type RedactedPart } from '../../disclosure/review/index.js'
+import { inOrder } from '../../disclosure/threads/in-order.js'
+import { disclosurePool } from '../../disclosure/threads/pool.js'
 import type { RedactionKind, Survivor } from '../../disclosure/redact/index.js'
 import { formatLongDate, localDateInLondon, type CaseState } from '../../domain/index.js'
 import { withTransaction } from '../../persistence/db.js'
@@ -130,26 +127,31 @@ async function redactParts(deps: AppDeps, runId: string, snapshot: DecisionSnaps
     [runId],
   )
   const have = new Set(finished.rows.map((r) => r.item_id))
-  for (const item of snapshot.items) {
-    if (have.has(item.id)) continue
-    const part = redactItem(await decisionsOf(deps, item))
-    releaseEngineCaches()
-    const key = await deps.blobs.put(part.pdf)
-    const inserted = await withTransaction(deps.pool, async (tx) => {
-      const r = await tx.query(
-        `INSERT INTO disclosure_run_parts (run_id, item_id, storage_key, page_count, applied) VALUES ($1,$2,$3,$4,$5)
-         ON CONFLICT DO NOTHING`,
-        [runId, item.id, key, part.pageCount, JSON.stringify(part.applied)],
-      )
-      await tx.query(
-        'UPDATE disclosure_runs SET done = (SELECT count(*) FROM disclosure_run_parts WHERE run_id = $1) WHERE id = $1',
-        [runId],
-      )
-      return r.rowCount === 1
-    })
-    // Another worker finished the same item first (a retried job overlapping a slow one): keep theirs.
-    if (!inserted) await deps.blobs.delete(key)
-  }
+  const items = snapshot.items.filter((item) => !have.has(item.id))
+  const pool = disclosurePool(items.length)
+  // Items are redacted on the pool's threads (both cores); each finished part is stored here, in order.
+  await inOrder(
+    items,
+    pool.concurrency,
+    async (item) => pool.redact(await decisionsOf(deps, item)),
+    async (item, part) => {
+      const key = await deps.blobs.put(part.pdf)
+      const inserted = await withTransaction(deps.pool, async (tx) => {
+        const r = await tx.query(
+          `INSERT INTO disclosure_run_parts (run_id, item_id, storage_key, page_count, applied) VALUES ($1,$2,$3,$4,$5)
+           ON CONFLICT DO NOTHING`,
+          [runId, item.id, key, part.pageCount, JSON.stringify(part.applied)],
+        )
+        await tx.query(
+          'UPDATE disclosure_runs SET done = (SELECT count(*) FROM disclosure_run_parts WHERE run_id = $1) WHERE id = $1',
+          [runId],
+        )
+        return r.rowCount === 1
+      })
+      // Another worker finished the same item first (a retried job overlapping a slow one): keep theirs.
+      if (!inserted) await deps.blobs.delete(key)
+    },
+  )
 }
 
 async function decisionsOf(deps: AppDeps, item: SnapshotItem) {

@@ -1,13 +1,8 @@
 import { randomUUID } from 'node:crypto'
-import { detect } from '../../disclosure/detect/detect.js'
-import { ingestFile, type IngestedDocument } from '../../disclosure/ingest/index.js'
-import { releaseEngineCaches } from '../../disclosure/pdf/index.js'
-import {
-  prepareForReview,
-  proposeSameTextElsewhere,
-  type PreparedForReview,
-  type Proposal,
-} from '../../disclosure/review/index.js'
+import type { IngestedDocument } from '../../disclosure/ingest/index.js'
+import { sameTextNeedles, type Proposal } from '../../disclosure/review/index.js'
+import { inOrder } from '../../disclosure/threads/in-order.js'
+import { disclosurePool } from '../../disclosure/threads/pool.js'
 import type { CaseState } from '../../domain/index.js'
 import { withTransaction, type Queryable } from '../../persistence/db.js'
 import { recordAudit } from '../casework/audit.js'
@@ -44,39 +39,39 @@ export async function runPreparation(deps: AppDeps, runId: string): Promise<void
   )
   const failed = new Set(run.failures.map((f) => f.document))
   let done = run.done
-  for (const source of sources.rows) {
-    if (failed.has(source.filename)) continue
-    const bytes = await deps.blobs.get(source.storage_key)
-    const result = await ingestFile(new Uint8Array(bytes), source.filename)
-    const prepared: (PreparedForReview & { doc: IngestedDocument })[] = []
-    const errors: string[] = result.error ? [result.error] : []
-    for (const doc of result.documents) {
+  const files = sources.rows.filter((source) => !failed.has(source.filename))
+  const pool = disclosurePool(files.length)
+  // Files are read on the pool's threads (both cores), and stored here one at a time in the order listed.
+  await inOrder(
+    files,
+    pool.concurrency,
+    async (source) =>
+      pool.prepareFile({
+        bytes: new Uint8Array(await deps.blobs.get(source.storage_key)),
+        filename: source.filename,
+        detectOptions,
+      }),
+    async (source, { documents: prepared, errors }) => {
+      const keys: string[] = []
       try {
-        prepared.push({ doc, ...prepareForReview(doc.pdf, (text) => detect(text, detectOptions)) })
+        for (const p of prepared) keys.push(await deps.blobs.put(p.pdf))
+        done++
+        await withTransaction(deps.pool, async (tx) => {
+          for (const [i, p] of prepared.entries())
+            await insertItem(tx, deps, run.caseId, source.id, i, p.doc, keys[i]!, p.pageCount, p.proposals, code)
+          if (errors.length)
+            await tx.query(
+              'UPDATE disclosure_runs SET failures = coalesce(failures, $2::jsonb) || $3::jsonb WHERE id = $1',
+              [runId, '[]', JSON.stringify(errors.map((error) => ({ document: source.filename, error })))],
+            )
+          await tx.query('UPDATE disclosure_runs SET done = $2 WHERE id = $1', [runId, done])
+        })
       } catch (err) {
-        errors.push(`${doc.sourceName}: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`)
+        for (const key of keys) await deps.blobs.delete(key).catch(() => undefined)
+        throw err
       }
-    }
-    releaseEngineCaches()
-    const keys: string[] = []
-    try {
-      for (const p of prepared) keys.push(await deps.blobs.put(p.pdf))
-      done++
-      await withTransaction(deps.pool, async (tx) => {
-        for (const [i, p] of prepared.entries())
-          await insertItem(tx, deps, run.caseId, source.id, i, p.doc, keys[i]!, p.pageCount, p.proposals, code)
-        if (errors.length)
-          await tx.query(
-            'UPDATE disclosure_runs SET failures = coalesce(failures, $2::jsonb) || $3::jsonb WHERE id = $1',
-            [runId, '[]', JSON.stringify(errors.map((error) => ({ document: source.filename, error })))],
-          )
-        await tx.query('UPDATE disclosure_runs SET done = $2 WHERE id = $1', [runId, done])
-      })
-    } catch (err) {
-      for (const key of keys) await deps.blobs.delete(key).catch(() => undefined)
-      throw err
-    }
-  }
+    },
+  )
   await updateRun(deps.pool, runId, { stage: 'cross-check' })
   await crossCheck(deps, run.caseId, protectedStrings(state), code)
   await withTransaction(deps.pool, async (tx) => {
@@ -104,7 +99,7 @@ async function insertItem(
   caseId: string,
   sourceId: string,
   index: number,
-  doc: IngestedDocument,
+  doc: Omit<IngestedDocument, 'pdf'>,
   storageKey: string,
   pageCount: number,
   proposals: Proposal[],
@@ -164,23 +159,32 @@ async function crossCheck(deps: AppDeps, caseId: string, subject: string[], exem
     'SELECT id, storage_key FROM disclosure_items WHERE case_id = $1 AND duplicate_of IS NULL ORDER BY created_at',
     [caseId],
   )
-  const wanted = detected.rows.map((d) => ({ text: d.text, type: d.type as Proposal['type'] }))
-  for (const item of items.rows) {
-    const existing = await deps.pool.query<{ page: number; rects: [number, number, number, number][] }>(
-      'SELECT page, rects FROM redactions WHERE item_id = $1',
-      [item.id],
-    )
-    const pdf = new Uint8Array(await deps.blobs.get(item.storage_key))
-    const more = proposeSameTextElsewhere(pdf, wanted, subject, existing.rows)
-    releaseEngineCaches()
-    if (more.length === 0) continue
-    await withTransaction(deps.pool, (tx) =>
-      insertProposals(tx, deps, caseId, item.id, more, {
-        source: 'detected',
-        status: 'proposed',
-        exemptionCode,
-        createdBy: 'system',
-      }),
-    )
-  }
+  const needles = sameTextNeedles(
+    detected.rows.map((d) => ({ text: d.text, type: d.type as Proposal['type'] })),
+    subject,
+  )
+  const pool = disclosurePool(items.rows.length)
+  await inOrder(
+    items.rows,
+    pool.concurrency,
+    async (item) => {
+      const existing = await deps.pool.query<{ page: number; rects: [number, number, number, number][] }>(
+        'SELECT page, rects FROM redactions WHERE item_id = $1',
+        [item.id],
+      )
+      const pdf = new Uint8Array(await deps.blobs.get(item.storage_key))
+      return pool.proposeElsewhere({ pdf, needles, existing: existing.rows })
+    },
+    async (item, more) => {
+      if (more.length === 0) return
+      await withTransaction(deps.pool, (tx) =>
+        insertProposals(tx, deps, caseId, item.id, more, {
+          source: 'detected',
+          status: 'proposed',
+          exemptionCode,
+          createdBy: 'system',
+        }),
+      )
+    },
+  )
 }

@@ -1,6 +1,8 @@
 import { candidate, contextBefore, type Candidate } from './span.js'
 
-const SORT_CODE = /(?<![\d/.:-])(\d{2})([- ]?)(\d{2})\2(\d{2})(?![\d/]|[.:]\d|-\d)/g
+// The look-behind comes after the first digit (same matches): the engine then skips ahead to digits instead of
+// testing the look-behind at every character, which made this the slowest of the structured patterns.
+const SORT_CODE = /(\d(?<![\d/.:-]\d)\d)([- ]?)(\d{2})\2(\d{2})(?![\d/]|[.:]\d|-\d)/g
 const ACCOUNT = /(?<![\d/.-])\d{8}(?![\d/]|\.\d|-\d)/g
 // What may sit between a sort code and its account number: "12-34-56 12345678", "…, account 12345678".
 const BETWEEN = /^[\s,;:/]*(?:(?:and\s+)?(?:a\/c|acc(?:ount)?|acct)\.?(?:\s+(?:no|number|num))?\.?[\s:#]*)?$/i

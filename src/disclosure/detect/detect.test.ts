@@ -63,4 +63,24 @@ describe('detect', () => {
     expect(spans.filter((s) => s.type === 'PERSON')).toHaveLength(2500)
     expect(spans.filter((s) => s.type === 'PHONE')).toHaveLength(500)
   })
+
+  it('a name after a long rule of punctuation is still found (more tokens than half the text)', () => {
+    const text = `${'-'.repeat(200)}\nMy neighbour Jonathan Blackwood called.`
+    expect(detect(text).map((s) => s.text)).toEqual(['Jonathan Blackwood'])
+  })
+
+  it('words are looked up the same whatever their case, apostrophes or letters beyond ASCII', () => {
+    // Word classes come from the characters of each token (word-table.ts) or, beyond ASCII, from its key.
+    const names = (text: string) =>
+      detect(text)
+        .filter((s) => s.type === 'PERSON')
+        .map((s) => s.text)
+    expect(names("Statement taken by PC 1234 JONES from Mrs O’Gorman and Mrs O'Gorman.")).toEqual([
+      'PC 1234 JONES',
+      'Mrs O’Gorman',
+      "Mrs O'Gorman",
+    ])
+    expect(names('Witness: Siân Evans. Also present: Zoë Brennan.')).toEqual(['Siân Evans', 'Zoë Brennan'])
+    expect(names('i spoke to emma and ryan about it')).toEqual(['emma', 'ryan'])
+  })
 })

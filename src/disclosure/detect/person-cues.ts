@@ -2,6 +2,7 @@ import { GIVEN, MONTH, ORG, PLACE, STOP, SURNAME, WORD, type Lexicon } from './p
 import { isInitial, runEnd } from './person-runs.js'
 import { candidate, type Candidate } from './span.js'
 import { CAP, INIT, LOWER, NL, PUNCT, UPPER, type Tokens } from './tokens.js'
+import { WordTable } from './word-table.js'
 
 // Words around a name in mail that make any capitalised word after them a name: "Hi Teb,",
 // "Thanks Ramona", "spoke to Zhiyong", "Zhiyong said". Names found only this way score lower.
@@ -25,6 +26,9 @@ const AFTER_NAME = new Set(
   ),
 )
 
+// Every word that cues a name, for a lookup straight from a token's characters before its key is built.
+const CUE_WORDS = new WordTable(new Map([...GREETINGS, ...BEFORE_NAME, ...TO_WITH, ...AFTER_NAME].map((w) => [w, 1])))
+
 export function findCuedNames(lex: Lexicon, out: Candidate[]): void {
   const t = lex.t
   for (let i = 0; i < t.count; i++) {
@@ -37,6 +41,7 @@ export function findCuedNames(lex: Lexicon, out: Candidate[]): void {
     // Most words have no capitalised word near them: skip them before building their key.
     const capBehind = i > 0 && (t.kind[i - 1] === CAP || t.kind[i - 1] === UPPER)
     if (!capBehind && !capitalAhead(t, i)) continue
+    if (CUE_WORDS.getRange(t.text, t.start[i] ?? 0, t.end[i] ?? 0) === 0) continue
     const key = t.key(i)
     let after = -1
     let score = 0.85

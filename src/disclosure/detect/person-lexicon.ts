@@ -1,5 +1,6 @@
 import { gazetteers, type Gazetteers } from './gazetteer.js'
 import { CAP, LOWER, UPPER, type Tokens } from './tokens.js'
+import { WordTable } from './word-table.js'
 
 export const GIVEN = 1
 export const SURNAME = 2 // any census rank
@@ -16,6 +17,10 @@ export const MONTH = 2048
 export const COMMON_GIVEN = 4096 // rank within COMMON_GIVEN_RANK
 export const CAMEL = 8192 // "SoCalGas", "BlackBerry": a brand, unless a listed name ("LaToya", "McDonald")
 export const PLACE_PREFIX = 16384 // "San Juan", "Mont Belvieu", "Fort Worth"
+// Two facts about a key kept beside its classes, so that neither needs a second lookup per word.
+const LOWERCASE_NAME = 1 << 15 // a given name that may be written in lower case (see lowercaseNameSet)
+const MOSTLY_GIVEN = 1 << 16 // ranked higher as a given name than as a surname
+const FACTS = LOWERCASE_NAME | MOSTLY_GIVEN
 
 const COMMON_SURNAME_RANK = 20000
 const COMMON_GIVEN_RANK = 1500
@@ -46,20 +51,19 @@ const MONTHS = new Set(
   'january february march april may june july august september october november december jan'.split(' '),
 )
 
-let combined: Map<string, number> | undefined
-let lowercaseNames: Set<string> | undefined
+let combined: WordTable | undefined
+let lowercaseNames: WordTable | undefined
 
-// A small set checked for every lower-case word: far cheaper than the full lookup.
-function lowercaseNameSet(classify: (key: string) => number, g: Gazetteers): Set<string> {
-  const out = new Set<string>()
-  for (const key of g.given.keys()) {
-    if (key.length >= 3 && (classify(key) & (WORD | STOP | PLACE | MONTH | PARTICLE)) === 0) out.add(key)
-  }
-  return out
+// The given names that may be written in lower case, in a table of their own: it is asked about nearly every
+// lower-case word, and a few thousand keys stay in the processor's cache where the whole lexicon does not.
+function lowercaseNameTable(table: WordTable, g: Gazetteers): WordTable {
+  const names = new Map<string, number>()
+  for (const key of g.given.keys()) if ((table.get(key) & LOWERCASE_NAME) !== 0) names.set(key, 1)
+  return new WordTable(names)
 }
 
-/** Every list folded into one key → flags map, so classifying a word is one lookup. */
-function combineFlags(g: Gazetteers): Map<string, number> {
+/** Every list folded into one key → flags table, so classifying a word is one lookup. */
+function combineFlags(g: Gazetteers): WordTable {
   const map = new Map<string, number>()
   const mark = (keys: Iterable<string>, flag: number) => {
     for (const k of keys) map.set(k, (map.get(k) ?? 0) | flag)
@@ -79,7 +83,13 @@ function combineFlags(g: Gazetteers): Map<string, number> {
   mark(SUFFIXES, SUFFIX)
   mark(MONTHS, MONTH)
   mark(PLACE_PREFIXES, PLACE_PREFIX)
-  return map
+  for (const [key, rank] of g.given) {
+    let v = map.get(key) ?? 0
+    if (key.length >= 3 && (v & (WORD | STOP | PLACE | MONTH | PARTICLE)) === 0) v |= LOWERCASE_NAME
+    if (rank < (g.surname.get(key) ?? Infinity)) v |= MOSTLY_GIVEN
+    map.set(key, v)
+  }
+  return new WordTable(map)
 }
 
 /** An inner capital not after "Mc", "Mac", "O'", a hyphen or an apostrophe. */
@@ -99,10 +109,24 @@ function isCamel(word: string): boolean {
 export class Lexicon {
   readonly g: Gazetteers
   private flags: Int32Array
+  private readonly table: WordTable
 
   constructor(readonly t: Tokens) {
     this.g = gazetteers()
+    this.table = combined ??= combineFlags(this.g)
     this.flags = new Int32Array(t.count).fill(-1)
+  }
+
+  /** Classes and facts of token i's key, looked up from its characters (no key string for an ASCII word). */
+  private lookup(i: number): number {
+    const t = this.t
+    const v = this.table.getRange(t.text, t.start[i] ?? 0, t.end[i] ?? 0)
+    return v === -1 ? this.table.get(t.key(i)) : v
+  }
+
+  /** Word classes of token i whatever its kind (f(i) looks up only words that can be part of a name). */
+  classifyAt(i: number): number {
+    return i >= 0 && i < this.t.count ? this.lookup(i) & ~FACTS : 0
   }
 
   f(i: number): number {
@@ -113,27 +137,33 @@ export class Lexicon {
     let v = 0
     // Of lower-case words only particles and suffixes matter ("de", "van", "jr"), all short.
     const short = (this.t.end[i] ?? 0) - (this.t.start[i] ?? 0) <= 5
-    if (kind === CAP || kind === UPPER || (kind === LOWER && short)) v = this.classify(this.t.key(i))
+    if (kind === CAP || kind === UPPER || (kind === LOWER && short)) v = this.lookup(i) & ~FACTS
     if (kind === CAP && (v & (GIVEN | SURNAME)) === 0 && isCamel(this.t.str(i))) v |= CAMEL
     this.flags[i] = v
     return v
   }
 
-  /** A given name that may be written in lower case: not an English word, a place, a month … */
-  lowercaseName(key: string): boolean {
-    return (lowercaseNames ??= lowercaseNameSet(this.classify.bind(this), this.g)).has(key)
+  /** Token i is a given name that may be written in lower case: not an English word, a place, a month … */
+  lowercaseNameAt(i: number): boolean {
+    const names = (lowercaseNames ??= lowercaseNameTable(this.table, this.g))
+    const t = this.t
+    const v = names.getRange(t.text, t.start[i] ?? 0, t.end[i] ?? 0)
+    return v === -1 ? names.get(t.key(i)) !== 0 : v !== 0
   }
 
   /** Word classes of any word, not only of a token of this text (uncached). */
   classify(key: string): number {
-    return (combined ??= combineFlags(this.g)).get(key) ?? 0
+    return this.table.get(key) & ~FACTS
   }
 
   /** More common as a given name than as a surname ("Paul", "Rick"), by census rank. */
   mostlyGiven(i: number): boolean {
-    const key = this.t.key(i)
-    const given = this.g.given.get(key)
-    return given !== undefined && given < (this.g.surname.get(key) ?? Infinity)
+    return (this.lookup(i) & MOSTLY_GIVEN) !== 0
+  }
+
+  /** mostlyGiven for any word's key. */
+  mostlyGivenKey(key: string): boolean {
+    return (this.table.get(key) & MOSTLY_GIVEN) !== 0
   }
 
   has(i: number, flag: number): boolean {

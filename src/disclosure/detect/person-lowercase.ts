@@ -13,11 +13,11 @@ const TRAILING_GLUE = new Set([46, 64, 47, 95, 61])
 export function findLowercaseNames(lex: Lexicon, out: Candidate[]): void {
   const t = lex.t
   for (let i = 0; i < t.count; i++) {
-    if (t.kind[i] !== LOWER || !candidateWord(lex, i) || !lex.lowercaseName(t.key(i))) continue
+    if (t.kind[i] !== LOWER || !candidateWord(lex, i) || !lex.lowercaseNameAt(i)) continue
     let last = i
     const next = i + 1
     if (t.kind[next] === LOWER && t.gapBefore(next) > 0 && t.kind[next - 1] !== NL && candidateWord(lex, next)) {
-      const f = lex.classify(t.key(next))
+      const f = lex.classifyAt(next)
       // "brian levine": a following word that is a surname and not an English word.
       if ((f & SURNAME) !== 0 && (f & (WORD | STOP)) === 0) last = next
     }

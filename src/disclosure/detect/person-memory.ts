@@ -32,14 +32,15 @@ export function findRememberedNames(
     if (parts.some((p) => (lex.classify(p) & (GIVEN | SURNAME)) !== 0)) remember(lex, parts, memory)
   }
   if (memory.size === 0) return
+  const remembered = rememberedWords(memory)
   const covered = coverage(persons)
   const t = lex.t
   for (let i = 0; i < t.count; i++) {
-    if (!recalled(lex, i, memory) || covered(t.start[i] ?? 0)) continue
+    if (!recalled(lex, i, remembered) || covered(t.start[i] ?? 0)) continue
     let last = i
     while (last + 1 < t.count && t.gapBefore(last + 1) > 0 && t.gapBefore(last + 1) <= 3) {
       const n = last + 1
-      if (recalled(lex, n, memory) || (isInitial(t, n) && recalled(lex, n + 1, memory))) last = n
+      if (recalled(lex, n, remembered) || (isInitial(t, n) && recalled(lex, n + 1, remembered))) last = n
       else break
     }
     out.push(candidate(t.start[i] ?? 0, t.end[last] ?? 0, 'PERSON', 0.65, 'person-known-in-document'))
@@ -71,11 +72,33 @@ function remember(lex: Lexicon, words: string[], memory: Set<string>): void {
   }
 }
 
-function recalled(lex: Lexicon, i: number, memory: Set<string>): boolean {
+interface Remembered {
+  keys: Set<string>
+  /** First and last letter of each key: most capitalised words can be ruled out without building their key. */
+  ends: Set<number>
+}
+
+function rememberedWords(keys: Set<string>): Remembered {
+  const ends = new Set<number>()
+  for (const k of keys) ends.add(k.charCodeAt(0) * 65536 + k.charCodeAt(k.length - 1))
+  return { keys, ends }
+}
+
+function mayBeRemembered(t: Lexicon['t'], i: number, memory: Remembered): boolean {
+  let first = t.text.charCodeAt(t.start[i] ?? 0)
+  let last = t.text.charCodeAt((t.end[i] ?? 1) - 1)
+  // Beyond ASCII, case folding is toLowerCase's business: build the key.
+  if (first >= 128 || last >= 128) return true
+  if (first >= 65 && first <= 90) first |= 32
+  if (last >= 65 && last <= 90) last |= 32
+  return memory.ends.has(first * 65536 + last)
+}
+
+function recalled(lex: Lexicon, i: number, memory: Remembered): boolean {
   const t = lex.t
   const kind = t.kind[i]
   if (kind !== CAP && kind !== UPPER) return false
-  if (!memory.has(t.key(i)) || glued(t, i)) return false
+  if (!mayBeRemembered(t, i, memory) || !memory.keys.has(t.key(i)) || glued(t, i)) return false
   // At the start of a sentence a remembered word is a name only if it is a given name and not one of
   // the commonest words ("Glen is…" yes; "Will you…", "Young people…" no).
   if (!lex.has(i, WORD) || !t.sentenceStart(i)) return true

@@ -41,8 +41,23 @@ function bestPhone(run: string): { length: number; score: number } | undefined {
   return undefined
 }
 
+// The same numbers recur through a mailbox (signatures, switchboards) and parsing one with libphonenumber is the
+// costliest step of detection's structured pass: scores are remembered, a bounded number at a time.
+const scores = new Map<string, number>()
+const MAX_REMEMBERED = 20_000
+
 /** 0.95 for a valid number, 0.6 for one of a possible length (e.g. Ofcom's drama ranges), 0 otherwise. */
 export function phoneScore(raw: string): number {
+  let score = scores.get(raw)
+  if (score === undefined) {
+    if (scores.size >= MAX_REMEMBERED) scores.clear()
+    score = scorePhone(raw)
+    scores.set(raw, score)
+  }
+  return score
+}
+
+function scorePhone(raw: string): number {
   let digits = 0
   for (let i = 0; i < raw.length; i++) {
     const c = raw.charCodeAt(i)

@@ -66,7 +66,9 @@ export class BundleWriter {
 
   /** Writes "Page N of M — REF" (or whatever `footer` returns) centred at the foot of every page. */
   stampPages(footer: (pageNumber: number, pageCount: number) => string): void {
-    const font = this.doc.addSimpleFont(new mupdf.Font('Helvetica'), 'Latin')
+    const helvetica = new mupdf.Font('Helvetica')
+    const font = this.doc.addSimpleFont(helvetica, 'Latin')
+    helvetica.destroy() // the document holds its own copy now (engine.ts: fonts are not finalized)
     const open = this.doc.addStream(latin1('q\n'), this.doc.newDictionary())
     const total = this.pageCount
     for (let i = 0; i < total; i++) {

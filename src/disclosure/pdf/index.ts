@@ -2,7 +2,7 @@ export { releaseEngineCaches } from './engine.js'
 // The PDF engine (MuPDF.js) behind one door: the rest of disclosure/ imports from here, never from 'mupdf'.
 export { PdfInputError } from './errors.js'
 export { inspectPdf, type PdfInspection, type InspectLimits } from './inspect.js'
-export { renderTextPdf, type RenderedPdf } from './text-document.js'
+export { contentStrings, renderTextPdf, type RenderedPdf } from './text-document.js'
 export { renderImagePdf } from './image-document.js'
 export { mergePdfs } from './merge.js'
 export { WorkingPdf, type Rect, type TextLayer } from './working-document.js'

@@ -30,7 +30,12 @@ export function addInvisibleWords(
     fonts = doc.newDictionary()
     resources.put('Font', fonts)
   }
-  fonts.put('RdOcr', doc.addSimpleFont(new mupdf.Font('Helvetica'), 'Latin'))
+  const helvetica = new mupdf.Font('Helvetica')
+  try {
+    fonts.put('RdOcr', doc.addSimpleFont(helvetica, 'Latin'))
+  } finally {
+    helvetica.destroy() // the document holds its own copy now (engine.ts: fonts are not finalized)
+  }
   const toUser = mupdf.Matrix.invert(page.getTransform())
   const parts: string[] = ['q BT 3 Tr']
   for (const { text, rect } of words) {

@@ -39,6 +39,21 @@ export function renderTextPdf(blocks: TextBlock[], geometry: PageGeometry = A4):
   }
 }
 
+/**
+ * The string operands renderTextPdf writes for these blocks, exactly as they stand in a page's content stream (one
+ * per laid-out line): what a reader of the file's raw objects sees of them (redact/verify.ts).
+ */
+export function contentStrings(blocks: TextBlock[], geometry: PageGeometry = A4): string[] {
+  const encodedBlocks = blocks.map((b) => ({
+    ...b,
+    text: encodeWinAnsi(b.text).text,
+    label: b.label && encodeWinAnsi(b.label).text,
+  }))
+  return layoutBlocks(encodedBlocks, measureText, geometry).flatMap((page) =>
+    page.runs.map((run) => pdfLiteral(encodeWinAnsi(run.text).bytes)),
+  )
+}
+
 function pageContent(page: LaidOutPage, pageHeight: number): string {
   const parts: string[] = []
   if (page.rules.length > 0) {

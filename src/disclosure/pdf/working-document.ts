@@ -1,4 +1,5 @@
 import * as mupdf from 'mupdf'
+import './engine.js' // mupdf's settings (fonts not finalized, no colour management) before any page is read
 import { rewriteContent, type RewriteOptions } from './content-rewrite.js'
 import { PdfInputError, engineMessage } from './errors.js'
 import { openPdf } from './inspect.js'
@@ -137,7 +138,8 @@ export class WorkingPdf {
 }
 
 function walkTextLayer(stext: mupdf.StructuredText): TextLayer {
-  let text = ''
+  // Called for every character of every page read with positions: no allocation per character here.
+  const chars: string[] = []
   let boxes = new Float32Array(4096)
   let n = 0
   const push = (ch: string, x0: number, y0: number, x1: number, y1: number) => {
@@ -146,8 +148,12 @@ function walkTextLayer(stext: mupdf.StructuredText): TextLayer {
       grown.set(boxes)
       boxes = grown
     }
-    boxes.set([x0, y0, x1, y1], n * 4)
-    text += ch
+    const at = n * 4
+    boxes[at] = x0
+    boxes[at + 1] = y0
+    boxes[at + 2] = x1
+    boxes[at + 3] = y1
+    chars.push(ch)
     n++
   }
   let horizontal = true
@@ -156,16 +162,25 @@ function walkTextLayer(stext: mupdf.StructuredText): TextLayer {
       horizontal = wmode === 0 && Math.abs(dir[0] - 1) < 1e-3 && Math.abs(dir[1]) < 1e-3
     },
     onChar(c, origin, _font, size, q) {
-      const xs = [q[0], q[2], q[4], q[6]]
-      const ys = [q[1], q[3], q[5], q[7]]
-      const box: [number, number, number, number] = [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)]
-      if (horizontal) narrowToBand(box, origin[1], size)
-      push(c, ...box)
+      const x0 = Math.min(q[0], q[2], q[4], q[6])
+      let y0 = Math.min(q[1], q[3], q[5], q[7])
+      const x1 = Math.max(q[0], q[2], q[4], q[6])
+      let y1 = Math.max(q[1], q[3], q[5], q[7])
+      if (horizontal) {
+        // Narrowed to a band about the baseline (BAND_ABOVE): clear of the lines above and below.
+        const top = Math.max(y0, origin[1] - BAND_ABOVE * size)
+        const bottom = Math.min(y1, origin[1] + BAND_BELOW * size)
+        if (bottom > top) {
+          y0 = top
+          y1 = bottom
+        }
+      }
+      push(c, x0, y0, x1, y1)
     },
     endLine: () => push('\n', NaN, NaN, NaN, NaN),
     endTextBlock: () => push('\n', NaN, NaN, NaN, NaN),
   })
-  return { text, boxes: boxes.slice(0, n * 4) }
+  return { text: chars.join(''), boxes: boxes.slice(0, n * 4) }
 }
 
 /**
@@ -174,14 +189,8 @@ function walkTextLayer(stext: mupdf.StructuredText): TextLayer {
  * tests. The band from 0.65 em above the baseline to 0.05 em below still touches every glyph of the line (x-height
  * letters, capitals, full stops, underscores) and clears its neighbours down to a leading of 1.0 em.
  */
-function narrowToBand(box: [number, number, number, number], baseline: number, size: number): void {
-  const top = Math.max(box[1], baseline - 0.65 * size)
-  const bottom = Math.min(box[3], baseline + 0.05 * size)
-  if (bottom > top) {
-    box[1] = top
-    box[3] = bottom
-  }
-}
+const BAND_ABOVE = 0.65
+const BAND_BELOW = 0.05
 
 function forEachContentStream(contents: mupdf.PDFObject, seen: Set<number>, fn: (s: mupdf.PDFObject) => void): void {
   const streams: mupdf.PDFObject[] = []

@@ -26,37 +26,52 @@ const INVISIBLE = /[\s\u00ad\u2010\u2011\u200b-\u200d\u2060\ufeff]/u
 export type FoldMode = 'exact' | 'ocr'
 
 export function normalise(source: string, mode: FoldMode = 'exact'): Normalised {
-  const folded: string[] = []
-  // Folding can lengthen text ("ß" → "ss", "ﬁ" → "fi"), so the map grows when it must.
+  // Folded UTF-16 units and where each came from, in typed arrays: this runs over every page several times (each
+  // extractor of the verifier, every proposal pass), and a string per character was most of its time.
+  // Folding can lengthen text ("ß" → "ss", "ﬁ" → "fi"), so both grow when they must.
+  let units = new Uint16Array(source.length + 16)
   let origin = new Int32Array(source.length + 16)
   let n = 0
-  const emit = (unit: string, from: number) => {
-    if (n === origin.length) {
-      const grown = new Int32Array(origin.length * 2)
-      grown.set(origin)
-      origin = grown
-    }
-    folded.push(unit)
-    origin[n++] = from
+  const grow = () => {
+    const u = new Uint16Array(units.length * 2)
+    u.set(units)
+    units = u
+    const o = new Int32Array(origin.length * 2)
+    o.set(origin)
+    origin = o
   }
   for (let i = 0; i < source.length; i++) {
     const code = source.charCodeAt(i)
     if (code < 0x80) {
       // ASCII fast path: most text is ASCII, and String.normalize per character is comparatively slow.
-      if (code > 0x20 && code !== 0x2d)
-        emit(code >= 0x41 && code <= 0x5a ? String.fromCharCode(code + 32) : (source[i] as string), i)
+      if (code > 0x20 && code !== 0x2d) {
+        if (n === units.length) grow()
+        units[n] = code >= 0x41 && code <= 0x5a ? code + 32 : code
+        origin[n++] = i
+      }
       continue
     }
     const cp = source.codePointAt(i) as number
     const ch = String.fromCodePoint(cp)
     if (!INVISIBLE.test(ch)) {
       const f = foldForMatch(ch)
-      for (let k = 0; k < f.length; k++) emit(f[k] as string, i)
+      for (let k = 0; k < f.length; k++) {
+        if (n === units.length) grow()
+        units[n] = f.charCodeAt(k)
+        origin[n++] = i
+      }
     }
     if (cp > 0xffff) i++
   }
-  const exact = { source, folded: folded.join(''), origin: origin.subarray(0, n) }
+  const exact = { source, folded: fromUnits(units, n), origin: origin.subarray(0, n) }
   return mode === 'ocr' ? ocrFold(exact) : exact
+}
+
+/** UTF-16 units to a string, in chunks (String.fromCharCode takes its arguments on the stack). */
+function fromUnits(units: Uint16Array, n: number): string {
+  let out = ''
+  for (let at = 0; at < n; at += 8192) out += String.fromCharCode(...units.subarray(at, Math.min(n, at + 8192)))
+  return out
 }
 
 /** What OCR confuses, folded to one letter: l/1/i/| (after case folding I is i), o/0. "rn" is read for "m". */

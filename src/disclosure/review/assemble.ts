@@ -4,6 +4,7 @@ import {
   addSchedule,
   scheduleEntries,
   portabilityExport,
+  protectWording,
   withNeedles,
   type ExportFile,
   type PlacedDocument,
@@ -88,8 +89,20 @@ export async function assembleReviewedBundle(
     addSchedule(writer, schedule, notes)
     writer.stampPages((n, m) => `Page ${n} of ${m} — ${options.reference}`)
     const pdf = writer.save({ password: options.password })
+    const pageCount = writer.pageCount
+    // The saved bytes are all verification needs: the assembled document goes before the verifier opens its own
+    // copy, so the two are never in the engine's memory together (it was the peak of a 1,400-page bundle).
+    writer.destroy()
     releaseEngineCaches()
-    const verification = await verifyPdf(pdf, options.needles, options.password, { ocr: options.ocr })
+    // "you will see a black box" on the cover is ours, whatever was detected as a name elsewhere (bundle/wording.ts).
+    const verification = await verifyPdf(
+      pdf,
+      protectWording(options.needles, notes, schedule.length),
+      options.password,
+      {
+        ocr: options.ocr,
+      },
+    )
     const exemptionCounts: Record<string, number> = {}
     for (const e of schedule) exemptionCounts[e.exemptionCode] = (exemptionCounts[e.exemptionCode] ?? 0) + 1
     const exportFiles = options.exportData
@@ -109,7 +122,7 @@ export async function assembleReviewedBundle(
           pageTexts: verification.pageTexts,
         })
       : undefined
-    return { pdf, pageCount: writer.pageCount, schedule, verification, exemptionCounts, exportFiles }
+    return { pdf, pageCount, schedule, verification, exemptionCounts, exportFiles }
   } finally {
     writer.destroy()
   }

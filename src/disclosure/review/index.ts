@@ -6,6 +6,7 @@ export {
   eachTextLayer,
   prepareForReview,
   proposeSameTextElsewhere,
+  sameTextNeedles,
   pageOcrText,
   pageSize,
   renderPage,

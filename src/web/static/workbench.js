@@ -10,6 +10,9 @@ if (progress && progress.dataset.poll) {
   const label = document.getElementById('progress-label')
   const bar = document.getElementById('progress-bar')
   const count = document.getElementById('progress-count')
+  // Every second at first (three short documents are read in about that), then every 3 s for a long run.
+  let polls = 0
+  const next = () => setTimeout(poll, polls++ < 20 ? 1000 : 3000)
   const poll = async () => {
     try {
       const res = await fetch(progress.dataset.poll, { headers: { accept: 'application/json' } })
@@ -29,9 +32,9 @@ if (progress && progress.dataset.poll) {
     } catch {
       // Offline for a moment: try again at the next tick.
     }
-    setTimeout(poll, 3000)
+    next()
   }
-  setTimeout(poll, 3000)
+  next()
 }
 
 // Drawing a box: drag over the page picture. The SVG's viewBox is the page in PDF points, so the screen position is
