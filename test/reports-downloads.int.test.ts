@@ -168,7 +168,7 @@ describe('statistics after disposal', () => {
     const dp = await actorFor(h, 'dp-manager')
     const ce = await actorFor(h, 'chief-executive')
     h.setNow('2028-06-01T10:00:00Z')
-    const list = await proposeDisposalList(h.deps, dp, '2028-06')
+    const list = await proposeDisposalList(h.deps, dp, '2028-06', FIXTURE_OFFICE)
     expect(list.items.map((i) => i.reference)).toEqual(expect.arrayContaining(['FIX-A', 'FIX-N']))
     await approveDisposalList(h.deps, ce, list.id)
     await runDisposalList(h.deps, list.id)
