@@ -1,0 +1,82 @@
+import { randomBytes } from 'node:crypto'
+import { SYSTEM_ACTOR } from '../../src/application/actor.js'
+import { createApiToken } from '../../src/application/create-api-token.js'
+import { createUser } from '../../src/application/create-user.js'
+import { DEMO_PASSWORD } from '../../src/cli/demo/demo-controllers.js'
+import type { Role } from '../../src/domain/index.js'
+import type { Harness } from './app-harness.js'
+import { StaffClient } from './casework-client.js'
+
+export const OPCC = 'northshire-opcc'
+export const POLICE = 'northshire-police'
+
+/** A member of staff holding one role for the given controllers, signed in, with an API token of their own. */
+export interface ScopedUser {
+  id: string
+  email: string
+  role: Role
+  controllerIds: string[]
+  client: StaffClient
+  token: string
+}
+
+export async function scopedUser(h: Harness, role: Role, controllerIds: string[], team?: string): Promise<ScopedUser> {
+  const email = `${role}-${controllerIds.join('-')}-${randomBytes(3).toString('hex')}@boundary.example`
+  const { id } = await createUser(h.deps, SYSTEM_ACTOR, {
+    email,
+    name: `${role} of ${controllerIds.join(' and ')}`,
+    roles: [role],
+    controllerIds,
+    password: DEMO_PASSWORD,
+    ...(team ? { team } : {}),
+  })
+  const client = new StaffClient(h.app)
+  const res = await client.signIn(email, DEMO_PASSWORD)
+  if (res.statusCode !== 303) throw new Error(`sign-in as ${email}: ${res.statusCode} ${res.body.slice(0, 200)}`)
+  await client.get('/staff/account/password')
+  const { token } = await createApiToken(h.deps, SYSTEM_ACTOR, { email, label: 'boundary' })
+  return { id, email, role, controllerIds, client, token }
+}
+
+/**
+ * Path parameters that name something belonging to one controller (a case and everything on it, a task, a disposal
+ * list, a search, a source, an intake draft, a register entry, a consent, the controller itself). The others
+ * (retention rules, training records, staff accounts, outbox files) belong to the deployment as a whole.
+ */
+export const CONTROLLER_OWNED_PARAMS = new Set([
+  'id',
+  'idOrReference',
+  'documentId',
+  'letterId',
+  'itemId',
+  'taskId',
+  'listId',
+  'runId',
+  'sourceId',
+  'draftId',
+  'controllerId',
+  'activityId',
+  'consentId',
+])
+export const SHARED_PARAMS = new Set(['ruleId', 'typeId', 'personId', 'certificateId', 'file', 'userId', 'page'])
+
+export function paramsOf(route: string): string[] {
+  return [
+    ...route
+      .split(' ')[1]!
+      .replace(':idOrReference|:id', ':id')
+      .matchAll(/:(\w+)/g),
+  ].map((m) => m[1]!)
+}
+
+/** Everything that identifies the victim controller's data in a page, a file or a JSON body. */
+export async function markersOf(h: Harness, controllerId: string, fixtures: Record<string, string>) {
+  const refs = await h.db.pool.query<{ reference: string; requester_name: string }>(
+    'SELECT reference, requester_name FROM cases WHERE controller_id = $1',
+    [controllerId],
+  )
+  const uuids = Object.entries(fixtures)
+    .filter(([name, v]) => CONTROLLER_OWNED_PARAMS.has(name) && /^[0-9a-f]{8}-[0-9a-f]{4}-/.test(v))
+    .map(([, v]) => v)
+  return [...refs.rows.map((r) => r.reference), ...uuids, 'Morgan Matrix']
+}
