@@ -2,6 +2,7 @@ import fs from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { ACCESS_REFUSED } from '../src/application/record-access-refusal.js'
 import { ROLES, can, type Role } from '../src/domain/index.js'
 import { startHarness, type Harness } from './support/app-harness.js'
 import { makeFixtures, NEW_REQUEST } from './support/casework-fixtures.js'
@@ -109,12 +110,12 @@ describe('the controller boundary on every route', () => {
     )
     expect(problems).toEqual([])
     // Every view of a case and every change is in the audit trail (DESIGN §3): none by the Police users touches
-    // the OPCC's cases, and no OPCC case changed.
+    // the OPCC's cases (but the record of their refusals), and no OPCC case changed.
     const policeIds = [...police.values()].map((u) => `user:${u.id}`)
     const touched = await h.db.pool.query(
       `SELECT a.actor_id, a.event_type FROM audit_events a JOIN cases c ON c.id = a.case_id
-       WHERE a.seq > $1 AND a.actor_id = ANY($2) AND c.controller_id = $3 AND a.event_type NOT LIKE '%Refused%'`,
-      [before.rows[0]!.seq, policeIds, OPCC],
+       WHERE a.seq > $1 AND a.actor_id = ANY($2) AND c.controller_id = $3 AND a.event_type <> $4`,
+      [before.rows[0]!.seq, policeIds, OPCC, ACCESS_REFUSED],
     )
     expect(touched.rows).toEqual([])
     const after = await h.db.pool.query('SELECT id, version FROM cases WHERE controller_id = $1 ORDER BY id', [OPCC])
