@@ -80,3 +80,25 @@ export async function markersOf(h: Harness, controllerId: string, fixtures: Reco
     .map(([, v]) => v)
   return [...refs.rows.map((r) => r.reference), ...uuids, 'Morgan Matrix']
 }
+
+/**
+ * How many rows of each table belong to the controller: by its own controller_id column, or through the case its
+ * case_id names. The audit trail is left out (it records refusals too, and is checked on its own).
+ */
+export async function ownedRowCounts(h: Harness, controllerId: string): Promise<Record<string, number>> {
+  const cols = await h.db.pool.query<{ table_name: string; column_name: string }>(
+    `SELECT c.table_name, c.column_name FROM information_schema.columns c
+       JOIN information_schema.tables t ON t.table_name = c.table_name AND t.table_schema = c.table_schema
+      WHERE c.table_schema = 'public' AND t.table_type = 'BASE TABLE' AND c.column_name IN ('controller_id', 'case_id')
+        AND c.table_name NOT LIKE 'audit%' ORDER BY c.table_name, c.column_name`,
+  )
+  const counts: Record<string, number> = {}
+  for (const { table_name: table, column_name: column } of cols.rows) {
+    const sql =
+      column === 'controller_id'
+        ? `SELECT count(*)::int AS n FROM "${table}" WHERE controller_id = $1`
+        : `SELECT count(*)::int AS n FROM "${table}" t JOIN cases c ON c.id = t.case_id WHERE c.controller_id = $1`
+    counts[`${table}.${column}`] = (await h.db.pool.query<{ n: number }>(sql, [controllerId])).rows[0]!.n
+  }
+  return counts
+}
