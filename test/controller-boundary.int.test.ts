@@ -64,6 +64,7 @@ function apiPayload(url: string): object | undefined {
   if (url.endsWith('/commands')) return { type: 'Acknowledge' }
   if (url.endsWith('/letters')) return { outcome: 'disclosed-in-full' }
   if (url.endsWith('/response')) return { method: 'portal' }
+  if (url.endsWith('/split')) return { description: 'The force’s records of the incident' }
   return undefined
 }
 

@@ -93,15 +93,19 @@ export interface Colleague {
   team: string | null
 }
 
-/** Active staff of one controller (optionally holding one of the permissions): who may be named on its cases. */
+/**
+ * Staff of one controller (optionally holding one of the permissions): who may be named on its cases. Active ones
+ * only, unless a past fact is being recorded (who saw identity documents may have left since).
+ */
 export async function colleaguesOf(
   db: Queryable,
   controllerId: string,
   permissions: readonly Permission[] = [],
+  options: { includeDisabled?: boolean } = {},
 ): Promise<Colleague[]> {
   const r = await db.query<{ id: string; name: string; roles: Role[]; team: string | null }>(
-    'SELECT id, name, roles, team FROM users WHERE NOT disabled AND $1 = ANY(controller_ids) ORDER BY name',
-    [controllerId],
+    `SELECT id, name, roles, team FROM users WHERE ($2 OR NOT disabled) AND $1 = ANY(controller_ids) ORDER BY name`,
+    [controllerId, options.includeDisabled ?? false],
   )
   return r.rows.filter((u) => permissions.length === 0 || permissions.some((p) => can(u.roles, p)))
 }
@@ -113,9 +117,10 @@ export async function requireColleague(
   userId: string,
   field: string,
   permissions: readonly Permission[] = [],
+  options: { includeDisabled?: boolean } = {},
 ): Promise<Colleague> {
   const found = UUID.test(userId)
-    ? (await colleaguesOf(db, controllerId, permissions)).find((u) => u.id === userId)
+    ? (await colleaguesOf(db, controllerId, permissions, options)).find((u) => u.id === userId)
     : null
   if (!found) refuse(field, 'Choose someone who works on this organisation’s cases', `no colleague ${userId}`)
   return found
@@ -150,7 +155,7 @@ export async function checkCommandBoundary(
     case 'RecordIdentityVerified':
       // Whoever saw the documents is named on the record: the officer recording it, or a colleague of this controller.
       if (command.verifierId === actor.id) return
-      await requireColleague(db, controllerId, command.verifierId, 'verifierId')
+      await requireColleague(db, controllerId, command.verifierId, 'verifierId', [], { includeDisabled: true })
       return
     default:
       return

@@ -2,10 +2,11 @@ import { randomBytes } from 'node:crypto'
 import { SYSTEM_ACTOR } from '../../src/application/actor.js'
 import { createApiToken } from '../../src/application/create-api-token.js'
 import { createUser } from '../../src/application/create-user.js'
-import { DEMO_PASSWORD } from '../../src/cli/demo/demo-controllers.js'
+import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from '../../src/cli/demo/demo-controllers.js'
 import type { Role } from '../../src/domain/index.js'
 import type { Harness } from './app-harness.js'
 import { StaffClient } from './casework-client.js'
+import { rememberSecret } from './second-factor.js'
 
 export const OPCC = 'northshire-opcc'
 export const POLICE = 'northshire-police'
@@ -30,9 +31,12 @@ export async function scopedUser(h: Harness, role: Role, controllerIds: string[]
     password: DEMO_PASSWORD,
     ...(team ? { team } : {}),
   })
+  // An authenticator app already set up (the demo's published secret), so roles that need one sign in with a code.
+  await h.db.pool.query('UPDATE users SET totp_secret = $2 WHERE id = $1', [id, DEMO_TOTP_SECRET])
+  rememberSecret(email, DEMO_TOTP_SECRET)
   const client = new StaffClient(h.app)
-  const res = await client.signIn(email, DEMO_PASSWORD)
-  if (res.statusCode !== 303) throw new Error(`sign-in as ${email}: ${res.statusCode} ${res.body.slice(0, 200)}`)
+  if ((await client.signInFully(email, DEMO_PASSWORD)) === null)
+    throw new Error(`sign-in as ${email}: ${client.last?.statusCode} ${client.last?.body.slice(0, 200)}`)
   await client.get('/staff/account/password')
   const { token } = await createApiToken(h.deps, SYSTEM_ACTOR, { email, label: 'boundary' })
   return { id, email, role, controllerIds, client, token }
@@ -58,7 +62,16 @@ export const CONTROLLER_OWNED_PARAMS = new Set([
   'activityId',
   'consentId',
 ])
-export const SHARED_PARAMS = new Set(['ruleId', 'typeId', 'personId', 'certificateId', 'file', 'userId', 'page'])
+export const SHARED_PARAMS = new Set([
+  'ruleId',
+  'typeId',
+  'personId',
+  'certificateId',
+  'file',
+  'userId',
+  'changeId',
+  'page',
+])
 
 export function paramsOf(route: string): string[] {
   return [
