@@ -150,6 +150,8 @@ export async function checkCommandBoundary(
       await requireSameControllerCase(db, actor, controllerId, command.otherCaseId, 'otherCaseId')
       return
     case 'Assign':
+      // Taking a case oneself (issue 14: doing casework assigns it to the doer) needs only the actor's own roles.
+      if (command.assigneeId === actor.id && ASSIGNABLE.some((p) => can(actor.roles, p))) return
       await requireColleague(db, controllerId, command.assigneeId, 'assigneeId', ASSIGNABLE)
       return
     case 'RecordIdentityVerified':
