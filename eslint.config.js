@@ -91,4 +91,40 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // The controller boundary (issue 11, DESIGN §8): staff and API use cases load a case only through
+    // src/application/boundary.ts, which checks the actor's controllers. The portal finds cases by reference and
+    // one-time code, and the deadline sweep is the system itself.
+    files: ['src/application/**/*.ts', 'src/web/**/*.ts'],
+    ignores: [
+      'src/**/*.test.ts',
+      'src/application/boundary.ts',
+      'src/application/portal/**',
+      'src/application/sweep-deadlines.ts',
+    ],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: '../persistence/repositories/case-repository.js',
+              importNames: ['findCase', 'loadCaseForUpdate', 'findCases'],
+              message: 'Load a case through application/boundary.ts (caseInScope), which checks the controller.',
+            },
+            {
+              name: '../../persistence/repositories/case-repository.js',
+              importNames: ['findCase', 'loadCaseForUpdate', 'findCases'],
+              message: 'Load a case through application/boundary.ts (caseInScope), which checks the controller.',
+            },
+            {
+              name: '../../../persistence/repositories/case-repository.js',
+              importNames: ['findCase', 'loadCaseForUpdate', 'findCases'],
+              message: 'Load a case through application/boundary.ts (caseInScope), which checks the controller.',
+            },
+          ],
+        },
+      ],
+    },
+  },
 )

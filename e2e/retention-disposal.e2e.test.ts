@@ -69,6 +69,8 @@ describe.skipIf(!hasChromium)('retention and disposal in the browser', () => {
     await as('dp-manager', async (page) => {
       await page.goto(`${base}/staff/governance/disposal`)
       await look(page, 'disposal-lists-empty')
+      // Each organisation has its own list (issue 11): the demo DP manager works for both, so chooses one.
+      await page.getByLabel('Northshire Police', { exact: true }).check()
       await page.getByRole('button', { name: 'Propose this month’s list' }).click()
       await page.waitForURL(/proposed=1/)
       listUrl = page.url().split('?')[0]!

@@ -31,6 +31,12 @@ async function logCase(over: Record<string, unknown> = {}) {
   return res.json() as { id: string; reference: string; status: string; due: string }
 }
 
+/** A demo user's id: who saw identity documents is a real member of staff (issue 11). */
+async function userIdOf(role: string): Promise<string> {
+  const r = await h.db.pool.query('SELECT id FROM users WHERE email = $1', [`${role}@demo.rightsdesk.example`])
+  return r.rows[0].id as string
+}
+
 async function command(id: string, body: object, role: Parameters<Harness['tokenFor']>[0] = 'dp-manager') {
   return h.app.inject({
     method: 'POST',
@@ -129,7 +135,7 @@ describe('the JSON API', () => {
         { party: 'subject', documentType: 'utility-bill' },
       ],
       verifiedOn: '2026-02-20',
-      verifierId: 'dp-manager',
+      verifierId: await userIdOf('dp-manager'),
       receivedOn: '2026-02-20',
     })
     expect(verified.statusCode, verified.body).toBe(200)
@@ -160,13 +166,26 @@ describe('the JSON API', () => {
       type: 'RecordIdentityVerified',
       documentsSeen: seen,
       verifiedOn: '2026-03-03',
-      verifierId: 'x',
+      verifierId: await userIdOf('dp-manager'),
       receivedOn: '2026-03-02',
     }
     const idRes = await command(c.id, id)
     expect(idRes.statusCode, idRes.body).toBe(200)
     expect((await command(c.id, { type: 'StartWork' })).statusCode).toBe(200)
-    expect((await command(c.id, { type: 'SubmitDraft', version: 1, summary: 'Full disclosure' })).statusCode).toBe(200)
+    // A draft goes for review with its letter (issue 11): drafted, then that letter submitted.
+    const drafted = await h.app.inject({
+      method: 'POST',
+      url: `/api/v1/cases/${c.id}/letters`,
+      headers: auth(await h.tokenFor('dp-manager')),
+      payload: { outcome: 'no-data-held' },
+    })
+    expect(drafted.statusCode, drafted.body).toBe(201)
+    const submitted = await h.app.inject({
+      method: 'POST',
+      url: `/api/v1/cases/${c.id}/letters/${drafted.json().id}/submit`,
+      headers: auth(await h.tokenFor('dp-manager')),
+    })
+    expect(submitted.statusCode, submitted.body).toBe(200)
     // The dp-manager drafted it; approving needs the reviewer role, and a reviewer who did not draft.
     const self = await command(c.id, { type: 'Approve' }, 'dp-manager')
     expect(self.statusCode).toBe(403)

@@ -140,15 +140,16 @@ describe('the record of a case', () => {
   it('doing casework on an unassigned case assigns it to the doer; acknowledging or another’s case does not', async () => {
     const dp = await actorFor(h, 'dp-manager')
     const corr = await actorFor(h, 'correspondence')
-    const staff = await actorFor(h, 'staff')
+    // Someone else who works cases (issue 11: a case is assigned only to its controller's staff who work or approve).
+    const other = await actorFor(h, 'reviewer')
     const a = (await logRequest(h.deps, corr, { ...NEW_REQUEST, subject: { name: 'Asa Assigned' } })).state
     await executeCommand(h.deps, corr, a.id, { type: 'Acknowledge' })
     expect((await stateOf(a.id)).assigneeId ?? null).toBeNull()
     await executeCommand(h.deps, dp, a.id, { type: 'RequestClarification', question: 'Which years?' })
     expect((await stateOf(a.id)).assigneeId).toBe(dp.id)
     const b = (await logRequest(h.deps, dp, { ...NEW_REQUEST, subject: { name: 'Bo Busy' } })).state
-    await executeCommand(h.deps, dp, b.id, { type: 'Assign', assigneeId: staff.id })
+    await executeCommand(h.deps, dp, b.id, { type: 'Assign', assigneeId: other.id })
     await executeCommand(h.deps, dp, b.id, { type: 'RequestClarification', question: 'Which teams?' })
-    expect((await stateOf(b.id)).assigneeId).toBe(staff.id)
+    expect((await stateOf(b.id)).assigneeId).toBe(other.id)
   })
 })

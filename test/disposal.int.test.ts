@@ -89,10 +89,14 @@ describe('retention and disposal', () => {
     await placeLegalHold(h.deps, dp, umar.id, 'Claim issued in the county court')
 
     h.setNow(threeYearsOn)
-    const list = await proposeDisposalList(h.deps, dp, threeYearsOn.slice(0, 7))
+    // Each controller's list holds its own cases only (issue 11): Victoria Shaw's is Northshire Police's, Umar
+    // Farooq's (on hold) the OPCC's.
+    const list = await proposeDisposalList(h.deps, dp, threeYearsOn.slice(0, 7), 'northshire-police')
     const refs = list.items.map((i) => i.reference)
     expect(refs).toContain(victoria.reference)
-    expect(refs).not.toContain(umar.reference)
+    expect(list.items.every((i) => i.controllerId === 'northshire-police')).toBe(true)
+    const opccList = await proposeDisposalList(h.deps, dp, threeYearsOn.slice(0, 7), 'northshire-opcc')
+    expect(opccList.items.map((i) => i.reference)).not.toContain(umar.reference)
     // Every file of a listed case goes with it (the demo's current cases hold files too, e.g. records sent in full).
     const listedFiles = (
       await h.db.pool.query(
@@ -148,7 +152,7 @@ describe('retention and disposal', () => {
     h.setNow(null)
     await liftLegalHold(h.deps, dp, umar.id, 'Claim settled')
     h.setNow(threeYearsOn)
-    const list = await proposeDisposalList(h.deps, dp, threeYearsOn.slice(0, 7))
+    const list = await proposeDisposalList(h.deps, dp, threeYearsOn.slice(0, 7), 'northshire-opcc')
     expect(list.items.map((i) => i.reference)).toContain(umar.reference)
     await approveDisposalList(h.deps, ce, list.id)
     await runDisposalList(h.deps, list.id)

@@ -165,10 +165,16 @@ describe('statistics after disposal', () => {
     const tablesBefore = both.$()('table').text()
 
     // Two years after closing (the rights request rule), A (closed 23 March) and N (withdrawn 6 March) are due.
+    // Each organisation disposes of its own records (issue 11): the officers work for the fixture office too.
+    await h.db.pool.query('UPDATE users SET controller_ids = controller_ids || $1::text[] WHERE email IN ($2, $3)', [
+      [FIXTURE_OFFICE],
+      'dp-manager@demo.rightsdesk.example',
+      'chief-executive@demo.rightsdesk.example',
+    ])
     const dp = await actorFor(h, 'dp-manager')
     const ce = await actorFor(h, 'chief-executive')
     h.setNow('2028-06-01T10:00:00Z')
-    const list = await proposeDisposalList(h.deps, dp, '2028-06')
+    const list = await proposeDisposalList(h.deps, dp, '2028-06', FIXTURE_OFFICE)
     expect(list.items.map((i) => i.reference)).toEqual(expect.arrayContaining(['FIX-A', 'FIX-N']))
     await approveDisposalList(h.deps, ce, list.id)
     await runDisposalList(h.deps, list.id)

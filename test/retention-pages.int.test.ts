@@ -150,7 +150,10 @@ describe('monthly disposal', () => {
   it('lets the DP manager propose this month’s list of cases past retention, but not approve it', async () => {
     const dp = await as('dp-manager')
     await dp.get('/staff/governance/disposal')
-    const res = await dp.post('/staff/governance/disposal', {})
+    // The demo DP manager works for both organisations: each has its own list (issue 11), so they say whose.
+    expect((await dp.post('/staff/governance/disposal', {})).statusCode).toBe(422)
+    expect(errorSummary(dp)).toContain('Choose the organisation whose records the list is for')
+    const res = await dp.post('/staff/governance/disposal', { controllerId: 'northshire-opcc' })
     expect(res.statusCode).toBe(303)
     listId = String(res.headers.location).split('/').pop()!.split('?')[0]!
     const page = await dp.follow(res)
@@ -167,7 +170,7 @@ describe('monthly disposal', () => {
     for (const r of recent.rows) expect(page.body).not.toContain(r.reference)
     expect(page.body).not.toContain('Approve and dispose')
     expect((await dp.post(`/staff/governance/disposal/${listId}/approve`, { confirm: 'checked' })).statusCode).toBe(403)
-    expect((await dp.post('/staff/governance/disposal', {})).statusCode).toBe(409)
+    expect((await dp.post('/staff/governance/disposal', { controllerId: 'northshire-opcc' })).statusCode).toBe(409)
     expect(errorSummary(dp)).toContain('waiting for approval')
   })
 
@@ -184,6 +187,7 @@ describe('monthly disposal', () => {
       h.deps,
       { kind: 'user', id, name: 'Pat Both', roles: ['dp-manager', 'chief-executive'], controllerIds: null },
       '2026-01',
+      'northshire-opcc',
     )
     const both = new StaffClient(h.app)
     await both.signInFully(email, 'both-roles-password')

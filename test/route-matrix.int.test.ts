@@ -32,7 +32,8 @@ const clients = new Map<Who, StaffClient>()
 const tokens = new Map<Role, string>()
 
 beforeAll(async () => {
-  h = await startHarness()
+  // Templates compiled once: ~1,900 pages rendered (each compile costs more than the page).
+  h = await startHarness({ cacheTemplates: true })
   outbox = await fs.mkdtemp(path.join(os.tmpdir(), 'rightsdesk-outbox-'))
   h.deps.outboxDir = outbox
   await fs.writeFile(path.join(outbox, '2026-01-01-test.eml'), 'To: a@test.example\nSubject: Hello\n\nBody\n')
@@ -110,7 +111,6 @@ describe('route × role matrix', () => {
     }
     expect(unexpected).toEqual([])
     expect(checked).toBe(Object.keys(TABLE).length * WHO.length)
-    // ~200 routes × 8 actors through the whole app: minutes on a busy two-core machine, not seconds.
   }, 600_000)
 
   it('shows a copy recipient only the cases they were copied on (404 for others, also in lists and the API)', async () => {

@@ -4,6 +4,7 @@ import type { Tx } from '../persistence/db.js'
 import { appendAudit } from '../persistence/audit-log.js'
 import { insertCase, updateCase } from '../persistence/repositories/case-repository.js'
 import { auditActorId, type Actor } from './actor.js'
+import { checkCommandBoundary } from './boundary.js'
 import type { AppDeps } from './deps.js'
 import { followUpJobs } from './follow-up-jobs.js'
 import { purgeCaseDocumentsIn } from './purge-documents.js'
@@ -26,6 +27,8 @@ export async function applyCommand(
   state: CaseState | null,
   asked: Command,
 ): Promise<CommandOutcome> {
+  // The controller boundary (issue 11): the case is the actor's controller's, and so is every case or person named.
+  await checkCommandBoundary(tx, actor, state, asked)
   // The release gate checks and binds a draft submitted for review, and checks it again before approval (issue 10).
   const command = await gateCommand(tx, state, asked)
   const now = deps.clock.now()

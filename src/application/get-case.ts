@@ -1,17 +1,10 @@
-import {
-  CASE_EVENT_NAMES,
-  DomainError,
-  clockOf,
-  describeEvent,
-  localDateInLondon,
-  waitingFor,
-} from '../domain/index.js'
+import { CASE_EVENT_NAMES, clockOf, describeEvent, localDateInLondon, waitingFor } from '../domain/index.js'
 import type { CaseClock, CaseEvent, CaseState } from '../domain/index.js'
 import { appendAudit } from '../persistence/audit-log.js'
 import { withTransaction } from '../persistence/db.js'
-import { findCase } from '../persistence/repositories/case-repository.js'
 import { auditActorId, type Actor } from './actor.js'
-import { requireCaseVisible, requireController, requirePermission, seesAllCases } from './authorise.js'
+import { requirePermission } from './authorise.js'
+import { viewableCase } from './boundary.js'
 import type { AppDeps } from './deps.js'
 
 const CASE_EVENT_TYPES = new Set<string>(CASE_EVENT_NAMES)
@@ -181,16 +174,7 @@ export interface CaseView {
 export async function getCase(deps: AppDeps, actor: Actor, idOrReference: string): Promise<CaseView> {
   requirePermission(actor, 'case:view')
   return withTransaction(deps.pool, async (tx) => {
-    const state = await findCase(tx, idOrReference)
-    if (!state) throw new DomainError('not-found', `case ${idOrReference} not found`)
-    requireController(actor, state.controllerId)
-    if (!seesAllCases(actor)) {
-      const copied = await tx.query('SELECT 1 FROM case_copies WHERE case_id = $1 AND user_id = $2', [
-        state.id,
-        actor.id,
-      ])
-      requireCaseVisible(actor, state.id, { assigned: state.assigneeId === actor.id, copied: copied.rowCount !== 0 })
-    }
+    const state = await viewableCase(tx, actor, idOrReference)
     const now = deps.clock.now()
     await appendAudit(tx, [
       {

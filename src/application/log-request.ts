@@ -9,6 +9,7 @@ import { applyCommand, type CommandOutcome } from './apply-command.js'
 import { requireController, requirePermission } from './authorise.js'
 import type { AppDeps } from './deps.js'
 import { autoAcknowledgeIn } from './casework/auto-acknowledge.js'
+import { once, type IdempotencyKey, type StoredAnswer } from './idempotency.js'
 
 /** A request as an adapter hands it over: everything but the identifiers Rightsdesk assigns. */
 export type NewRequest = Omit<LogRequest, 'type' | 'id' | 'reference'>
@@ -24,14 +25,36 @@ export async function logRequest(deps: AppDeps, actor: Actor, input: NewRequest)
   return withTransaction(deps.pool, (tx) => logRequestIn(tx, deps, actor, input))
 }
 
-/** A request sent by another system through the API: logged, and acknowledged if the office's setting says so. */
-export async function logApiRequest(deps: AppDeps, actor: Actor, input: NewRequest): Promise<CommandOutcome> {
+/** What the API answers when a case is created (and answers again to a retry with the same Idempotency-Key). */
+export interface CaseCreated {
+  id: string
+  reference: string
+  status: string
+  due: string | null
+}
+
+/**
+ * A request sent by another system through the API: logged, and acknowledged if the office's setting says so. With
+ * an idempotency key it is logged once per key (issue 11): the key, the case and its audit events commit together, so
+ * a retried request can never make a second case, and a crash between them cannot leave a key without its case.
+ */
+export async function logApiRequest(
+  deps: AppDeps,
+  actor: Actor,
+  input: NewRequest,
+  key: IdempotencyKey | null = null,
+): Promise<StoredAnswer<CaseCreated>> {
   requirePermission(actor, 'case:log')
   requireCompleteRequest(input)
   requireController(actor, input.controllerId)
-  return withTransaction(deps.pool, async (tx) =>
-    autoAcknowledgeIn(tx, deps, actor, await logRequestIn(tx, deps, actor, input), 'api'),
-  )
+  return withTransaction(deps.pool, async (tx) => {
+    const create = async (): Promise<CaseCreated> => {
+      const logged = await logRequestIn(tx, deps, actor, input)
+      const { state, clock } = await autoAcknowledgeIn(tx, deps, actor, logged, 'api')
+      return { id: state.id, reference: state.reference, status: state.status, due: clock.due }
+    }
+    return key ? once(tx, key, create) : { body: await create(), replayed: false }
+  })
 }
 
 /**

@@ -20,6 +20,8 @@ export interface WebOptions {
   organisationName?: string
   /** Trust X-Forwarded-For (only behind a reverse proxy that sets it). Rate limits key on the client address. */
   trustProxy?: boolean
+  /** Keep compiled templates (the default when NODE_ENV is production); tests that render thousands of pages set it. */
+  cacheTemplates?: boolean
 }
 
 const expectedMigrations = (
@@ -55,6 +57,7 @@ export async function buildApp(opts: WebOptions): Promise<FastifyInstance> {
     secureCookies: opts.secureCookies,
     serviceName: opts.serviceName,
     organisationName: opts.organisationName,
+    ...(opts.cacheTemplates === undefined ? {} : { production: opts.cacheTemplates }),
   })
   await app.register(registerSessions, {
     pool: opts.deps.pool,

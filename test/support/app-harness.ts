@@ -42,6 +42,8 @@ export interface HarnessOptions {
    * most tests walk the officer's own acknowledgement step, as an office that turned the setting off would.
    */
   autoAcknowledge?: boolean
+  /** Compile each template once (as in production): for files that render thousands of pages. */
+  cacheTemplates?: boolean
 }
 
 /** A real database with the demo office loaded, and the real Fastify app on it (driven by inject). */
@@ -75,6 +77,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     serviceName: 'Rightsdesk',
     // Tests stand in for clients behind a reverse proxy, each with its own X-Forwarded-For address.
     trustProxy: true,
+    ...(options.cacheTemplates ? { cacheTemplates: true } : {}),
   })
   rememberApp(app, deps)
   const tokens = new Map<string, string>()

@@ -1,11 +1,11 @@
-import { DomainError, decide, evolve, localDateInLondon } from '../../domain/index.js'
+import { decide, evolve, localDateInLondon } from '../../domain/index.js'
 import type { CaseState, Command } from '../../domain/index.js'
 import { withTransaction, type Queryable } from '../../persistence/db.js'
-import { findCase, loadCaseForUpdate } from '../../persistence/repositories/case-repository.js'
 import { renderLetter, type LetterTemplateId } from '../../notifications/letters.js'
 import type { Actor } from '../actor.js'
 import { applyCommand, type CommandOutcome } from '../apply-command.js'
-import { requireCommandPermission, requireController } from '../authorise.js'
+import { requireCommandPermission } from '../authorise.js'
+import { caseInScope } from '../boundary.js'
 import type { AppDeps } from '../deps.js'
 import { buildLetterContext, privacyUrlFor, type LetterExtras } from './letter-context.js'
 import { sendLetterIn, type StoredLetter } from './send-letter.js'
@@ -35,9 +35,7 @@ export async function actOnCase(
 ): Promise<CommandOutcome & { letter?: StoredLetter }> {
   requireCommandPermission(actor, command)
   return withTransaction(deps.pool, async (tx) => {
-    const state = await loadCaseForUpdate(tx, caseId)
-    if (!state) throw new DomainError('not-found', `case ${caseId} not found`)
-    requireController(actor, state.controllerId)
+    const state = await caseInScope(tx, actor, caseId, { forUpdate: true })
     const outcome = await assignDoerIn(tx, deps, actor, await applyCommand(deps, tx, actor, state, command), command)
     await linkBackIn(tx, deps, actor, state, command)
     if (!notice) return outcome
@@ -62,9 +60,7 @@ export async function actOnCase(
  */
 export async function tryOnCase(deps: AppDeps, actor: Actor, caseId: string, command: CaseCommand): Promise<CaseState> {
   requireCommandPermission(actor, command)
-  const state = await findCase(deps.pool, caseId)
-  if (!state) throw new DomainError('not-found', `case ${caseId} not found`)
-  requireController(actor, state.controllerId)
+  const state = await caseInScope(deps.pool, actor, caseId)
   const now = deps.clock.now()
   const result = decide(state, command, {
     now,

@@ -1,4 +1,5 @@
-import type { Queryable } from '../../persistence/db.js'
+import pg from 'pg'
+import { withTransaction, type Queryable } from '../../persistence/db.js'
 import { appendAudit } from '../../persistence/audit-log.js'
 import { auditActorId, type Actor } from '../actor.js'
 import type { AppDeps } from '../deps.js'
@@ -10,7 +11,7 @@ export async function recordAudit(
   actor: Actor | string,
   entry: { command: string; eventType: string; payload: unknown; caseId?: string | null },
 ): Promise<void> {
-  await appendAudit(db, [
+  const rows = [
     {
       caseId: entry.caseId ?? null,
       actorId: typeof actor === 'string' ? actor : auditActorId(actor),
@@ -19,5 +20,10 @@ export async function recordAudit(
       eventType: entry.eventType,
       payload: entry.payload,
     },
-  ])
+  ]
+  // The chain's head is locked until commit: given the pool itself (no transaction), the lock would end with the
+  // SELECT and two requests at once could take the same sequence number (a 500, found by issue 11's parallel route
+  // matrix). Append in a transaction of its own then.
+  if (db instanceof pg.Pool) await withTransaction(db, (tx) => appendAudit(tx, rows))
+  else await appendAudit(db, rows)
 }

@@ -1,15 +1,9 @@
 import { DomainError } from '../../domain/index.js'
 import { withTransaction } from '../../persistence/db.js'
-import { findCase } from '../../persistence/repositories/case-repository.js'
 import { findDocument, type DocumentKind } from '../../persistence/repositories/document-repository.js'
 import type { Actor } from '../actor.js'
-import {
-  requireAnyPermission,
-  requireCaseVisible,
-  requireController,
-  requirePermission,
-  seesAllCases,
-} from '../authorise.js'
+import { requireAnyPermission, requirePermission } from '../authorise.js'
+import { caseInScope, viewableCase } from '../boundary.js'
 import type { AppDeps } from '../deps.js'
 import { storeDocumentIn } from '../store-document.js'
 import { recordAudit } from './audit.js'
@@ -23,17 +17,9 @@ export type StaffDocumentKind = (typeof STAFF_DOCUMENT_KINDS)[number]
 export async function openCaseDocument(deps: AppDeps, actor: Actor, caseId: string, documentId: string) {
   requirePermission(actor, 'case:view')
   return withTransaction(deps.pool, async (tx) => {
-    const state = await findCase(tx, caseId)
+    const state = await viewableCase(tx, actor, caseId)
     const doc = await findDocument(tx, documentId)
-    if (!state || !doc || doc.caseId !== state.id) throw new DomainError('not-found', `no document ${documentId}`)
-    requireController(actor, state.controllerId)
-    if (!seesAllCases(actor)) {
-      const copied = await tx.query('SELECT 1 FROM case_copies WHERE case_id = $1 AND user_id = $2', [
-        state.id,
-        actor.id,
-      ])
-      requireCaseVisible(actor, state.id, { assigned: state.assigneeId === actor.id, copied: copied.rowCount !== 0 })
-    }
+    if (!doc || doc.caseId !== state.id) throw new DomainError('not-found', `no document ${documentId}`)
     if (!doc.storageKey) throw new DomainError('not-found', `document ${documentId} was deleted: ${doc.purgeReason}`)
     await recordAudit(tx, deps, actor, {
       caseId,
@@ -59,9 +45,7 @@ export async function addCaseDocument(
   const check = await checkStaffUpload(input.file, { scanner: deps.virusScanner })
   if (!check.ok) throw new DomainError('validation', check.problem, { fields: { file: check.message } })
   return withTransaction(deps.pool, async (tx) => {
-    const state = await findCase(tx, caseId)
-    if (!state) throw new DomainError('not-found', `case ${caseId} not found`)
-    requireController(actor, state.controllerId)
+    await caseInScope(tx, actor, caseId)
     return storeDocumentIn(tx, deps, actor, {
       caseId,
       kind: input.kind,

@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto'
-import { DomainError } from '../../domain/index.js'
 import { withTransaction } from '../../persistence/db.js'
-import { loadCaseForUpdate } from '../../persistence/repositories/case-repository.js'
 import { renderLetter } from '../../notifications/letters.js'
 import type { Actor } from '../actor.js'
 import { applyCommand, type CommandOutcome } from '../apply-command.js'
-import { requireCommandPermission, requireController } from '../authorise.js'
+import { requireCommandPermission } from '../authorise.js'
+import { caseInScope } from '../boundary.js'
 import type { AppDeps } from '../deps.js'
 import { recordAudit } from './audit.js'
 import { buildLetterContext } from './letter-context.js'
@@ -24,9 +23,7 @@ export async function decideAppeal(
 ): Promise<CommandOutcome> {
   requireCommandPermission(actor, { type: 'DecideReview', ...input })
   return withTransaction(deps.pool, async (tx) => {
-    const state = await loadCaseForUpdate(tx, caseId)
-    if (!state) throw new DomainError('not-found', `case ${caseId} not found`)
-    requireController(actor, state.controllerId)
+    const state = await caseInScope(tx, actor, caseId, { forUpdate: true })
     // The decision names the outcome letter written with it, so the record says which version was signed off
     // (issue 10: an appeal showed "Version 0 approved").
     const id = randomUUID()

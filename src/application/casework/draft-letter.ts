@@ -2,10 +2,10 @@ import { randomUUID } from 'node:crypto'
 import { DomainError, OUTCOME_LABELS, plainResponseOutcomes } from '../../domain/index.js'
 import type { CaseState, Outcome } from '../../domain/index.js'
 import { withTransaction, type Tx } from '../../persistence/db.js'
-import { loadCaseForUpdate } from '../../persistence/repositories/case-repository.js'
 import { LETTER_TEMPLATES, renderLetter, templateForOutcome } from '../../notifications/letters.js'
 import type { Actor } from '../actor.js'
-import { requireController, requirePermission } from '../authorise.js'
+import { requirePermission } from '../authorise.js'
+import { caseInScope } from '../boundary.js'
 import type { AppDeps } from '../deps.js'
 import { recordAudit } from './audit.js'
 import { buildLetterContext, type LetterExtras } from './letter-context.js'
@@ -23,9 +23,7 @@ export function responseOutcomes(state: CaseState): readonly Outcome[] {
 }
 
 async function caseForDrafting(tx: Tx, actor: Actor, caseId: string, afterApproval = false): Promise<CaseState> {
-  const state = await loadCaseForUpdate(tx, caseId)
-  if (!state) throw new DomainError('not-found', `case ${caseId} not found`)
-  requireController(actor, state.controllerId)
+  const state = await caseInScope(tx, actor, caseId, { forUpdate: true })
   // Seed 002: the DP manager drafts while the case is being worked on; once submitted, it waits for the reviewer.
   // An approved letter may still be changed, but the change goes straight back for approval (issue 10).
   if (state.status !== 'in-progress' && !(afterApproval && state.status === 'approved')) {

@@ -11,10 +11,10 @@ import {
 } from '../../domain/index.js'
 import type { CaseState, Controller, Role } from '../../domain/index.js'
 import type { Queryable } from '../../persistence/db.js'
-import { findCase } from '../../persistence/repositories/case-repository.js'
 import { findController } from '../../persistence/repositories/controller-repository.js'
 import { LETTER_PHRASES, type LetterForPdf } from '../../notifications/letters.js'
 import type { Actor } from '../actor.js'
+import { relatedCaseOf } from '../boundary.js'
 import type { AppDeps } from '../deps.js'
 import { readSettings, type RegulatorDetails } from './settings.js'
 
@@ -104,10 +104,10 @@ export async function buildLetterContext(
   const settings = await readSettings(db)
   const today = localDateInLondon(deps.clock.now())
   const clock = clockOf(state, deps.calendar, deps.clockSettings, today)
-  const parent = state.parentCaseId ? await findCase(db, state.parentCaseId) : null
+  const parent = state.parentCaseId ? await relatedCaseOf(db, state, state.parentCaseId) : null
   // uk-rules §9: a request split into its UK GDPR and Part 3 parts; each part's letters name the other.
   const otherLink = state.links.find((l) => l.relation === 'other-route-part')
-  const other = otherLink ? await findCase(db, otherLink.caseId) : null
+  const other = otherLink ? await relatedCaseOf(db, state, otherLink.caseId) : null
   const codes = extras.exemptionCodes ?? state.refusal?.exemptionCodes ?? []
   // DPA s.164A (complaints to the controller) applies to complaints received from 19 June 2026 (SI 2026/82 reg 7).
   const complaintsDutyInForce = today >= COMPLAINTS_DUTY_COMMENCEMENT

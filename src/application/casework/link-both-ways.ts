@@ -1,9 +1,8 @@
 import type { CaseState, Command, LinkRelation } from '../../domain/index.js'
 import type { Tx } from '../../persistence/db.js'
-import { loadCaseForUpdate } from '../../persistence/repositories/case-repository.js'
 import type { Actor } from '../actor.js'
 import { applyCommand } from '../apply-command.js'
-import { requireController } from '../authorise.js'
+import { caseInScope } from '../boundary.js'
 import type { AppDeps } from '../deps.js'
 
 /** Links that say the same thing from either side (a review or complaint points back through its parent instead). */
@@ -15,9 +14,8 @@ const SYMMETRIC: readonly LinkRelation[] = ['related', 'same-requester', 'duplic
  */
 export async function linkBackIn(tx: Tx, deps: AppDeps, actor: Actor, state: CaseState, command: Command) {
   if (command.type !== 'LinkCase' || !SYMMETRIC.includes(command.relation)) return
-  const other = await loadCaseForUpdate(tx, command.otherCaseId)
-  if (!other) return
-  requireController(actor, other.controllerId)
+  // Same controller: checked before the first half was decided (boundary.ts), and here again as it is loaded.
+  const other = await caseInScope(tx, actor, command.otherCaseId, { forUpdate: true })
   if (other.links.some((l) => l.caseId === state.id && l.relation === command.relation)) return
   await applyCommand(deps, tx, actor, other, { type: 'LinkCase', otherCaseId: state.id, relation: command.relation })
 }

@@ -1,10 +1,10 @@
 import { DomainError } from '../../domain/index.js'
 import type { CaseType, Channel } from '../../domain/index.js'
 import { withTransaction } from '../../persistence/db.js'
-import { findCase } from '../../persistence/repositories/case-repository.js'
 import type { Actor } from '../actor.js'
 import type { CommandOutcome } from '../apply-command.js'
-import { requireController, requirePermission } from '../authorise.js'
+import { requirePermission } from '../authorise.js'
+import { caseInScope } from '../boundary.js'
 import type { AppDeps } from '../deps.js'
 import { logRequestIn } from '../log-request.js'
 import { notifyCopyListIn } from './notify-copy-list.js'
@@ -33,9 +33,7 @@ export async function logRelatedCase(
     throw new DomainError('validation', 'no description', { fields: { description: 'Say what the case is about' } })
   }
   return withTransaction(deps.pool, async (tx) => {
-    const parent = await findCase(tx, parentId)
-    if (!parent) throw new DomainError('not-found', `case ${parentId} not found`)
-    requireController(actor, parent.controllerId)
+    const parent = await caseInScope(tx, actor, parentId)
     const outcome = await logRequestIn(tx, deps, actor, {
       controllerId: parent.controllerId,
       caseType: input.caseType,

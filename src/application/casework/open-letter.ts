@@ -1,10 +1,10 @@
 import { DomainError } from '../../domain/index.js'
 import type { CaseState, Controller } from '../../domain/index.js'
 import { withTransaction } from '../../persistence/db.js'
-import { findCase } from '../../persistence/repositories/case-repository.js'
 import { findController } from '../../persistence/repositories/controller-repository.js'
 import type { Actor } from '../actor.js'
-import { requireCaseVisible, requireController, requirePermission, seesAllCases } from '../authorise.js'
+import { requirePermission } from '../authorise.js'
+import { viewableCase } from '../boundary.js'
 import type { AppDeps } from '../deps.js'
 import { recordAudit } from './audit.js'
 import { findLetter, type LetterRecord } from './letter-repository.js'
@@ -22,17 +22,9 @@ export async function openLetter(
 ): Promise<{ letter: LetterRecord; state: CaseState; controller: Controller; pdf?: Uint8Array }> {
   requirePermission(actor, 'case:view')
   return withTransaction(deps.pool, async (tx) => {
-    const state = await findCase(tx, caseId)
-    const letter = state ? await findLetter(tx, state.id, letterId) : null
-    if (!state || !letter) throw new DomainError('not-found', `no letter ${letterId} on case ${caseId}`)
-    requireController(actor, state.controllerId)
-    if (!seesAllCases(actor)) {
-      const copied = await tx.query('SELECT 1 FROM case_copies WHERE case_id = $1 AND user_id = $2', [
-        state.id,
-        actor.id,
-      ])
-      requireCaseVisible(actor, state.id, { assigned: state.assigneeId === actor.id, copied: copied.rowCount !== 0 })
-    }
+    const state = await viewableCase(tx, actor, caseId)
+    const letter = await findLetter(tx, state.id, letterId)
+    if (!letter) throw new DomainError('not-found', `no letter ${letterId} on case ${caseId}`)
     const controller = await findController(tx, state.controllerId)
     if (!controller) throw new Error(`no controller ${state.controllerId}`)
     await recordAudit(tx, deps, actor, {

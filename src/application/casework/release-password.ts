@@ -1,10 +1,10 @@
 import { DomainError } from '../../domain/index.js'
 import type { PasswordReleaseVia } from '../../domain/index.js'
 import { withTransaction } from '../../persistence/db.js'
-import { loadCaseForUpdate } from '../../persistence/repositories/case-repository.js'
 import type { Actor } from '../actor.js'
 import { applyCommand } from '../apply-command.js'
-import { requireCommandPermission, requireController } from '../authorise.js'
+import { requireCommandPermission } from '../authorise.js'
+import { caseInScope } from '../boundary.js'
 import type { AppDeps } from '../deps.js'
 import { recordAudit } from './audit.js'
 import { buildLetterContext, recipientOf } from './letter-context.js'
@@ -23,9 +23,7 @@ export async function releasePassword(
 ): Promise<{ password?: string }> {
   requireCommandPermission(actor, { type: 'RecordPasswordReleased', ...input })
   return withTransaction(deps.pool, async (tx) => {
-    const state = await loadCaseForUpdate(tx, caseId)
-    if (!state) throw new DomainError('not-found', `case ${caseId} not found`)
-    requireController(actor, state.controllerId)
+    const state = await caseInScope(tx, actor, caseId, { forUpdate: true })
     const next = await applyCommand(deps, tx, actor, state, { type: 'RecordPasswordReleased', ...input })
     const row = await tx.query<{ id: string; password_key: string | null }>(
       `SELECT id, password_key FROM response_passwords WHERE case_id = $1 AND released_at IS NULL

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto'
 import { DomainError, can, formatLongDate, isValidLocalDate, localDateInLondon } from '../../domain/index.js'
 import { withTransaction, type Queryable, type Tx } from '../../persistence/db.js'
-import { findCase } from '../../persistence/repositories/case-repository.js'
 import { findController } from '../../persistence/repositories/controller-repository.js'
 import { renderEmail } from '../../notifications/letters.js'
 import type { Actor } from '../actor.js'
 import { requireAnyPermission, requireController, requirePermission } from '../authorise.js'
+import { caseInScope, colleaguesOf, inScope } from '../boundary.js'
 import type { AppDeps } from '../deps.js'
 import type { EmailJob } from '../follow-up-jobs.js'
 import { recordAudit } from './audit.js'
@@ -33,13 +33,39 @@ function validate(input: NewSearchTask, today: string): Record<string, string> {
   return fields
 }
 
-/** Who a task's emails go to: the named person, or everyone in the team. */
-async function recipientsOf(db: Queryable, task: Pick<SearchTask, 'assigneeId' | 'team'>) {
+/**
+ * Who a task's emails go to: the named person, or everyone in the team, and only those who work for the case's
+ * controller (issue 11: a team can span controllers; the identifiers of one controller's requester are not shown to
+ * another's staff).
+ */
+async function recipientsOf(db: Queryable, task: Pick<SearchTask, 'assigneeId' | 'team' | 'controllerId'>) {
   const r = await db.query<{ email: string; name: string }>(
-    'SELECT email, name FROM users WHERE NOT disabled AND (id = $1 OR (team IS NOT NULL AND team = $2))',
-    [task.assigneeId, task.team],
+    `SELECT email, name FROM users WHERE NOT disabled AND $3 = ANY(controller_ids)
+       AND (id = $1 OR (team IS NOT NULL AND team = $2))`,
+    [task.assigneeId, task.team, task.controllerId],
   )
   return r.rows
+}
+
+/** Who may be sent a search task on a controller's case: its staff who answer tasks, by name or by team. */
+export async function taskRecipientsFor(db: Queryable, controllerId: string) {
+  const people = await colleaguesOf(db, controllerId, ['task:answer'])
+  const teams = [...new Set(people.map((u) => u.team).filter((t): t is string => Boolean(t)))].sort()
+  return { people, teams }
+}
+
+/** The person or team named must be the case's controller's staff (issue 11), else the task is refused. */
+async function requireRecipients(db: Queryable, controllerId: string, input: NewSearchTask): Promise<void> {
+  const { people, teams } = await taskRecipientsFor(db, controllerId)
+  if (input.assigneeId && !people.some((u) => u.id === input.assigneeId))
+    throw new DomainError('validation', `assignee ${input.assigneeId} not of ${controllerId}`, {
+      fields: { assigneeId: 'Choose someone who works on this organisation’s cases' },
+    })
+  const team = input.team?.trim()
+  if (team && !teams.includes(team))
+    throw new DomainError('validation', `team ${team} has nobody of ${controllerId}`, {
+      fields: { team: 'Choose a team with someone who works on this organisation’s cases' },
+    })
 }
 
 /** The DP manager asks named staff (or a team) to search their records by a date (seed 002: "Locating the data"). */
@@ -49,9 +75,8 @@ export async function createSearchTask(deps: AppDeps, actor: Actor, caseId: stri
   const fields = validate(input, today)
   if (Object.keys(fields).length > 0) throw new DomainError('validation', 'invalid search task', { fields })
   return withTransaction(deps.pool, async (tx) => {
-    const state = await findCase(tx, caseId)
-    if (!state) throw new DomainError('not-found', `case ${caseId} not found`)
-    requireController(actor, state.controllerId)
+    const state = await caseInScope(tx, actor, caseId)
+    await requireRecipients(tx, state.controllerId, input)
     const id = randomUUID()
     const assigneeId = input.assigneeId || null
     await tx.query(
@@ -117,11 +142,12 @@ async function teamOf(db: Queryable, userId: string): Promise<string | null> {
   return r.rows[0]?.team ?? null
 }
 
-/** "My tasks": sent to me or my team; whoever sets tasks also sees those they set. */
+/** "My tasks": sent to me or my team; whoever sets tasks also sees those they set; only my controllers' (issue 11). */
 export async function listMyTasks(deps: AppDeps, actor: Actor): Promise<SearchTask[]> {
   requireAnyPermission(actor, ['task:answer', 'task:assign'])
   const setter = can(actor.roles, 'task:assign')
-  return tasksFor(deps.pool, actor.id, await teamOf(deps.pool, actor.id), setter)
+  const tasks = await tasksFor(deps.pool, actor.id, await teamOf(deps.pool, actor.id), setter)
+  return tasks.filter((t) => inScope(actor, t.controllerId))
 }
 
 /**
@@ -137,11 +163,12 @@ export async function taskForActor(
   requireAnyPermission(actor, ['task:answer', 'task:assign'])
   const task = await findTask(db, taskId, forUpdate)
   if (!task) throw new DomainError('not-found', `no task ${taskId}`)
+  // Issue 11: even a task sent to me (or my team) is refused once I no longer work for its controller.
+  requireController(actor, task.controllerId)
   const team = await teamOf(db, actor.id)
   const mine = task.assigneeId === actor.id || (task.team !== null && task.team === team)
   if (mine) return task
   requirePermission(actor, 'task:assign')
-  requireController(actor, task.controllerId)
   return task
 }
 

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto'
 import { DomainError } from '../../domain/index.js'
 import { withTransaction } from '../../persistence/db.js'
-import { findCase } from '../../persistence/repositories/case-repository.js'
 import type { Actor } from '../actor.js'
-import { requireController, requirePermission } from '../authorise.js'
+import { requirePermission } from '../authorise.js'
+import { caseInScope } from '../boundary.js'
 import type { AppDeps } from '../deps.js'
 import { recordAudit } from './audit.js'
 import { buildLetterContext, recipientOf } from './letter-context.js'
@@ -23,9 +23,7 @@ export async function sendMessageToRequester(deps: AppDeps, actor: Actor, caseId
     })
   }
   await withTransaction(deps.pool, async (tx) => {
-    const state = await findCase(tx, caseId)
-    if (!state) throw new DomainError('not-found', `case ${caseId} not found`)
-    requireController(actor, state.controllerId)
+    const state = await caseInScope(tx, actor, caseId)
     // The requester reads it in the portal: the release gate's text check applies (issue 10).
     await checkEmail(tx, state, { subject: '', body: text }, [], 'message')
     const id = randomUUID()

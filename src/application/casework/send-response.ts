@@ -2,13 +2,13 @@ import { randomBytes, randomUUID } from 'node:crypto'
 import { DomainError, localDateInLondon } from '../../domain/index.js'
 import type { CaseState, Controller, ResponseChannel, ResponseDelivery } from '../../domain/index.js'
 import { withTransaction, type Tx } from '../../persistence/db.js'
-import { loadCaseForUpdate } from '../../persistence/repositories/case-repository.js'
 import { markReleased } from '../../persistence/repositories/document-repository.js'
 import { combinePdfs, renderEmail } from '../../notifications/letters.js'
 import { encryptPdf } from '../../notifications/pdf-encrypt.js'
 import type { Actor } from '../actor.js'
 import { applyCommand, type CommandOutcome } from '../apply-command.js'
-import { requireCommandPermission, requireController } from '../authorise.js'
+import { requireCommandPermission } from '../authorise.js'
+import { caseInScope } from '../boundary.js'
 import type { AppDeps } from '../deps.js'
 import type { EmailJob } from '../follow-up-jobs.js'
 import { storeDocumentIn } from '../store-document.js'
@@ -45,9 +45,7 @@ export async function sendResponse(
 ): Promise<CommandOutcome & { documentId: string }> {
   requireCommandPermission(actor, { type: 'RecordResponseSent', channel: 'email', outcome: 'withdrawn', sentOn: '' })
   return withTransaction(deps.pool, async (tx) => {
-    const state = await loadCaseForUpdate(tx, caseId)
-    if (!state) throw new DomainError('not-found', `case ${caseId} not found`)
-    requireController(actor, state.controllerId)
+    const state = await caseInScope(tx, actor, caseId, { forUpdate: true })
     // The release gate: the approved letter and files, exactly as approved, checked again now (issue 10).
     const release = await openRelease(deps, tx, state)
     const { letter } = release

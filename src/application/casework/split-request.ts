@@ -1,10 +1,10 @@
 import { DomainError, isFinished, rightDefinition } from '../../domain/index.js'
 import type { CaseState, Command, ProcessingRoute } from '../../domain/index.js'
 import { withTransaction, type Tx } from '../../persistence/db.js'
-import { loadCaseForUpdate } from '../../persistence/repositories/case-repository.js'
 import type { Actor } from '../actor.js'
 import { applyCommand, type CommandOutcome } from '../apply-command.js'
-import { requireController, requirePermission } from '../authorise.js'
+import { requirePermission } from '../authorise.js'
+import { caseInScope } from '../boundary.js'
 import type { AppDeps } from '../deps.js'
 import { logRequestIn } from '../log-request.js'
 
@@ -65,9 +65,7 @@ export async function splitRequest(
       fields: { description: 'Say which information this part covers' },
     })
   return withTransaction(deps.pool, async (tx) => {
-    const state = await loadCaseForUpdate(tx, caseId)
-    if (!state) throw new DomainError('not-found', `case ${caseId} not found`)
-    requireController(actor, state.controllerId)
+    const state = await caseInScope(tx, actor, caseId, { forUpdate: true })
     checkSplittable(state)
     let part = await logRequestIn(tx, deps, actor, {
       controllerId: state.controllerId,

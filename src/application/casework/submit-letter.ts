@@ -1,11 +1,11 @@
 import { DomainError, OUTCOME_LABELS } from '../../domain/index.js'
 import type { CaseState } from '../../domain/index.js'
 import { withTransaction, type Tx } from '../../persistence/db.js'
-import { loadCaseForUpdate } from '../../persistence/repositories/case-repository.js'
 import { LETTER_TEMPLATES } from '../../notifications/letters.js'
 import type { Actor } from '../actor.js'
 import { applyCommand, type CommandOutcome } from '../apply-command.js'
-import { requireCommandPermission, requireController } from '../authorise.js'
+import { requireCommandPermission } from '../authorise.js'
+import { caseInScope } from '../boundary.js'
 import type { AppDeps } from '../deps.js'
 import { findLetter } from './letter-repository.js'
 
@@ -18,9 +18,7 @@ export async function submitLetterForReview(
 ): Promise<CommandOutcome> {
   requireCommandPermission(actor, { type: 'SubmitDraft', version: 1, summary: 'x' })
   return withTransaction(deps.pool, async (tx) => {
-    const state = await loadCaseForUpdate(tx, caseId)
-    if (!state) throw new DomainError('not-found', `case ${caseId} not found`)
-    requireController(actor, state.controllerId)
+    const state = await caseInScope(tx, actor, caseId, { forUpdate: true })
     return submitLetterIn(tx, deps, actor, state, letterId)
   })
 }

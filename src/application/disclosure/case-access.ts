@@ -2,7 +2,8 @@ import { DEFAULT_REDACTION_EXEMPTION, DomainError, type CaseState } from '../../
 import type { SubjectIdentifiers } from '../../disclosure/detect/types.js'
 import type { Queryable } from '../../persistence/db.js'
 import type { Actor } from '../actor.js'
-import { requireController, requirePermission } from '../authorise.js'
+import { requirePermission } from '../authorise.js'
+import { caseInScope } from '../boundary.js'
 
 /**
  * The disclosure workbench shows third parties' personal data in the clear: only those who do the casework
@@ -11,13 +12,7 @@ import { requireController, requirePermission } from '../authorise.js'
 export async function disclosureCase(db: Queryable, actor: Actor, caseId: string, lock = false): Promise<CaseState> {
   requirePermission(actor, 'case:work')
   if (!/^[0-9a-f-]{36}$/i.test(caseId)) throw new DomainError('not-found', `case ${caseId} not found`)
-  const r = await db.query<{ state: CaseState }>(`SELECT state FROM cases WHERE id = $1${lock ? ' FOR UPDATE' : ''}`, [
-    caseId,
-  ])
-  const state = r.rows[0]?.state
-  if (!state) throw new DomainError('not-found', `case ${caseId} not found`)
-  requireController(actor, state.controllerId)
-  return state
+  return caseInScope(db, actor, caseId, { forUpdate: lock })
 }
 
 /** The data subject's identifiers as entered on the case: never proposed for redaction (their own data). */

@@ -1,8 +1,7 @@
-import { DomainError } from '../../domain/index.js'
-import { findCase } from '../../persistence/repositories/case-repository.js'
 import type { SearchSubject } from '../../discovery/match/index.js'
 import type { Actor } from '../actor.js'
-import { requireController, requirePermission } from '../authorise.js'
+import { requirePermission } from '../authorise.js'
+import { caseInScope } from '../boundary.js'
 import type { AppDeps } from '../deps.js'
 import { runsOfCase } from './hits.js'
 import { listSources } from './sources.js'
@@ -10,9 +9,7 @@ import { listSources } from './sources.js'
 /** What the case's discovery page starts from: the subject as the case knows them, its sources, earlier searches. */
 export async function caseDiscovery(deps: AppDeps, actor: Actor, caseId: string) {
   requirePermission(actor, 'case:work')
-  const state = await findCase(deps.pool, caseId)
-  if (!state) throw new DomainError('not-found', `case ${caseId} not found`)
-  requireController(actor, state.controllerId)
+  const state = await caseInScope(deps.pool, actor, caseId)
   const s = state.subject
   const subject: SearchSubject = {
     names: [s.name],

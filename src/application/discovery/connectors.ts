@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { DomainError } from '../../domain/index.js'
 import { withTransaction, type Queryable } from '../../persistence/db.js'
-import { findCase } from '../../persistence/repositories/case-repository.js'
 import { dataMapSchema, type DataMap } from '../../discovery/connectors/data-map.js'
 import { dryRunErasure, executeErasure, type DryRunTable } from '../../discovery/connectors/erasure.js'
 import { exportSubjectRows } from '../../discovery/connectors/export.js'
@@ -9,15 +8,14 @@ import { openConnector } from '../../discovery/connectors/open.js'
 import { buildProfile, type SearchSubject } from '../../discovery/match/index.js'
 import type { Actor } from '../actor.js'
 import { requireController, requirePermission } from '../authorise.js'
+import { caseInScope } from '../boundary.js'
 import { recordAudit } from '../casework/audit.js'
 import type { AppDeps } from '../deps.js'
 import { storeDocumentIn } from '../store-document.js'
 import { findSource, sourceRef, type Source } from './sources.js'
 
 async function databaseOf(deps: AppDeps, actor: Actor, caseId: string, sourceId: string) {
-  const state = await findCase(deps.pool, caseId)
-  if (!state) throw new DomainError('not-found', `case ${caseId} not found`)
-  requireController(actor, state.controllerId)
+  const state = await caseInScope(deps.pool, actor, caseId)
   const source = await findSource(deps.pool, sourceId)
   if (!source || source.controllerId !== state.controllerId || (source.kind !== 'postgres' && source.kind !== 'mysql'))
     throw new DomainError('not-found', `no database source ${sourceId} for this case`)

@@ -1,9 +1,9 @@
 import { DomainError } from '../../domain/index.js'
 import { withTransaction, type Queryable } from '../../persistence/db.js'
-import { findCase } from '../../persistence/repositories/case-repository.js'
 import { readOriginal } from '../../discovery/sources/original.js'
 import type { Actor } from '../actor.js'
 import { requireAnyPermission, requireController, requirePermission } from '../authorise.js'
+import { caseInScope } from '../boundary.js'
 import { recordAudit } from '../casework/audit.js'
 import { checkStaffUpload } from '../casework/staff-upload.js'
 import type { AppDeps } from '../deps.js'
@@ -87,9 +87,7 @@ export async function hitsOf(db: Queryable, runId: string): Promise<Hit[]> {
 /** Case runs, newest first, for the case's discovery page. */
 export async function runsOfCase(deps: AppDeps, actor: Actor, caseId: string): Promise<DiscoveryRun[]> {
   requirePermission(actor, 'case:work')
-  const state = await findCase(deps.pool, caseId)
-  if (!state) throw new DomainError('not-found', `case ${caseId} not found`)
-  requireController(actor, state.controllerId)
+  await caseInScope(deps.pool, actor, caseId)
   const r = await deps.pool.query<{ id: string }>(
     'SELECT id FROM discovery_runs WHERE case_id = $1 ORDER BY created_at DESC',
     [caseId],

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { DomainError } from '../../domain/index.js'
 import { withTransaction, type Queryable } from '../../persistence/db.js'
-import { findCase } from '../../persistence/repositories/case-repository.js'
 import {
   buildProfile,
   findMentions,
@@ -11,7 +10,8 @@ import {
 } from '../../discovery/match/index.js'
 import { SHORT_FORMS } from '../../discovery/match/mention-kinds.js'
 import type { Actor } from '../actor.js'
-import { requireController, requirePermission } from '../authorise.js'
+import { requirePermission } from '../authorise.js'
+import { caseInScope } from '../boundary.js'
 import { recordAudit } from '../casework/audit.js'
 import type { AppDeps } from '../deps.js'
 import { listSources, type Source } from './sources.js'
@@ -164,9 +164,7 @@ export async function runDiscovery(
   scope: { taskId?: string; onlyOwnedBy?: string } = {},
 ): Promise<string> {
   if (!scope.taskId) requirePermission(actor, 'case:work')
-  const state = await findCase(deps.pool, caseId)
-  if (!state) throw new DomainError('not-found', `case ${caseId} not found`)
-  requireController(actor, state.controllerId)
+  const state = await caseInScope(deps.pool, actor, caseId)
   const sources = (
     await listSources(deps, { ...actor, controllerIds: [state.controllerId] }, state.controllerId)
   ).filter((s) => !scope.onlyOwnedBy || s.ownerId === scope.onlyOwnedBy)

@@ -40,6 +40,8 @@ export async function disposeCaseIn(
   const r = await tx.query<{ state: CaseState }>('SELECT state FROM cases WHERE id = $1 FOR UPDATE', [item.caseId])
   const state = r.rows[0]?.state
   if (!state) return 'already-gone'
+  // Issue 11: a list destroys only its own controller's cases, whatever its items say.
+  if (state.controllerId !== list.controllerId) return 'skipped-not-due'
   const today = localDateInLondon(deps.clock.now())
   const onHold = (await activeHoldCaseIds(tx)).has(state.id)
   const decision = disposalDecision(state, await loadRetentionRules(tx), today, onHold)
@@ -134,7 +136,7 @@ async function anonymisedTimeline(tx: Tx, caseId: string): Promise<{ event: stri
 /** Runs an approved list, one transaction per case, then marks the list completed. Safe to run again. */
 export async function runDisposalList(deps: AppDeps, listId: string): Promise<Record<DisposalOutcome, number>> {
   const r = await deps.pool.query(
-    'SELECT id, month, status, items, proposed_by, approved_by FROM disposal_lists WHERE id = $1',
+    'SELECT id, controller_id, month, status, items, proposed_by, approved_by FROM disposal_lists WHERE id = $1',
     [listId],
   )
   const row = r.rows[0]
@@ -146,6 +148,7 @@ export async function runDisposalList(deps: AppDeps, listId: string): Promise<Re
   }
   const list: DisposalList = {
     id: row.id,
+    controllerId: row.controller_id,
     month: row.month,
     status: row.status,
     items: row.items,

@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto'
 import { DomainError } from '../../domain/index.js'
 import { appendAudit } from '../../persistence/audit-log.js'
 import { withTransaction, type Queryable } from '../../persistence/db.js'
-import { findCase } from '../../persistence/repositories/case-repository.js'
 import { auditActorId, type Actor } from '../actor.js'
-import { requireController, requirePermission } from '../authorise.js'
+import { requirePermission } from '../authorise.js'
+import { caseInScope } from '../boundary.js'
 import type { AppDeps } from '../deps.js'
 
 export async function activeHoldCaseIds(db: Queryable): Promise<Set<string>> {
@@ -18,9 +18,7 @@ export async function placeLegalHold(deps: AppDeps, actor: Actor, caseId: string
   if (reason.trim().length < 5)
     throw new DomainError('validation', 'no reason', { fields: { reason: 'Say why the case must be kept' } })
   await withTransaction(deps.pool, async (tx) => {
-    const state = await findCase(tx, caseId)
-    if (!state) throw new DomainError('not-found', `case ${caseId}`)
-    requireController(actor, state.controllerId)
+    const state = await caseInScope(tx, actor, caseId)
     const open = await tx.query('SELECT 1 FROM legal_holds WHERE case_id = $1 AND lifted_at IS NULL', [state.id])
     if (open.rowCount)
       throw new DomainError('conflict', 'already on hold', { userMessage: 'This case is already on legal hold.' })
@@ -48,9 +46,7 @@ export async function placeLegalHold(deps: AppDeps, actor: Actor, caseId: string
 export async function liftLegalHold(deps: AppDeps, actor: Actor, caseId: string, reason: string): Promise<void> {
   requirePermission(actor, 'legal-hold:manage')
   await withTransaction(deps.pool, async (tx) => {
-    const state = await findCase(tx, caseId)
-    if (!state) throw new DomainError('not-found', `case ${caseId}`)
-    requireController(actor, state.controllerId)
+    const state = await caseInScope(tx, actor, caseId)
     const now = deps.clock.now()
     const r = await tx.query(
       'UPDATE legal_holds SET lifted_at = $2, lifted_by = $3, lift_reason = $4 WHERE case_id = $1 AND lifted_at IS NULL',

@@ -2,10 +2,10 @@ import { randomUUID } from 'node:crypto'
 import { readPageTexts } from '../../disclosure/pdf/index.js'
 import { DomainError, type CaseState } from '../../domain/index.js'
 import { withTransaction, type Tx } from '../../persistence/db.js'
-import { loadCaseForUpdate } from '../../persistence/repositories/case-repository.js'
 import { findDocument, type DocumentRecord } from '../../persistence/repositories/document-repository.js'
 import type { Actor } from '../actor.js'
-import { requireController, requirePermission } from '../authorise.js'
+import { requirePermission } from '../authorise.js'
+import { caseInScope } from '../boundary.js'
 import { recordAudit } from '../casework/audit.js'
 import type { AppDeps } from '../deps.js'
 import { isCommonWord, secretsOfCase } from './case-secrets.js'
@@ -99,9 +99,7 @@ export async function markDiscloseInFull(
   requirePermission(actor, 'case:draft')
   const v = validated(input)
   await withTransaction(deps.pool, async (tx) => {
-    const state = await loadCaseForUpdate(tx, caseId)
-    if (!state) throw new DomainError('not-found', `case ${caseId} not found`)
-    requireController(actor, state.controllerId)
+    const state = await caseInScope(tx, actor, caseId, { forUpdate: true })
     const doc = await markableDocument(tx, state, documentId)
     if (v.thirdParty === 'none') await requireNoOthers(deps, tx, state, doc)
     await endMarking(tx, deps, actor, documentId)
@@ -132,9 +130,7 @@ async function endMarking(tx: Tx, deps: AppDeps, actor: Actor, documentId: strin
 export async function withdrawDiscloseInFull(deps: AppDeps, actor: Actor, caseId: string, documentId: string) {
   requirePermission(actor, 'case:draft')
   await withTransaction(deps.pool, async (tx) => {
-    const state = await loadCaseForUpdate(tx, caseId)
-    if (!state) throw new DomainError('not-found', `case ${caseId} not found`)
-    requireController(actor, state.controllerId)
+    await caseInScope(tx, actor, caseId, { forUpdate: true })
     const doc = /^[0-9a-f-]{36}$/i.test(documentId) ? await findDocument(tx, documentId) : null
     if (!doc || doc.caseId !== caseId) throw new DomainError('not-found', `no document ${documentId}`)
     if ((await endMarking(tx, deps, actor, documentId)) === 0) return

@@ -24,6 +24,7 @@ import {
 } from '../../reporting/index.js'
 import { auditActorId, type Actor } from '../actor.js'
 import { requirePermission } from '../authorise.js'
+import { controllerScope } from '../boundary.js'
 import { recordAudit } from '../casework/audit.js'
 import type { AppDeps } from '../deps.js'
 import { sendMonthlyPack } from '../governance/monthly-pack.js'
@@ -230,8 +231,12 @@ export async function lastPackSent(deps: AppDeps, actor: Actor, month: string): 
  */
 export async function reportMonths(deps: AppDeps, actor: Actor): Promise<string[]> {
   requirePermission(actor, 'report:view')
+  // Only the actor's controllers' records (issue 11): even the month another controller began is not theirs to see.
   const r = await deps.pool.query<{ first: string | null }>(
-    `SELECT least((SELECT min(received_on) FROM cases), (SELECT min(received_on) FROM disposal_records))::text AS first`,
+    `SELECT least((SELECT min(received_on) FROM cases WHERE $1::text[] IS NULL OR controller_id = ANY($1::text[])),
+       (SELECT min(received_on) FROM disposal_records WHERE $1::text[] IS NULL OR controller_id = ANY($1::text[])))::text
+       AS first`,
+    [controllerScope(actor)],
   )
   const current = localDateInLondon(deps.clock.now()).slice(0, 7)
   const yearAgo = addMonths(current, -12)

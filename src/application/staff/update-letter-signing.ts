@@ -4,9 +4,18 @@ import { withTransaction } from '../../persistence/db.js'
 import { findController, upsertController } from '../../persistence/repositories/controller-repository.js'
 import { isLetterTemplateId } from '../../notifications/letters.js'
 import type { Actor } from '../actor.js'
-import { requirePermission } from '../authorise.js'
+import { requireController, requirePermission } from '../authorise.js'
 import { recordAudit } from '../casework/audit.js'
 import type { AppDeps } from '../deps.js'
+
+/** A controller's letter signing and review policy, for its administrators only (another's is not found). */
+export async function letterSigningOf(deps: AppDeps, actor: Actor, controllerId: string): Promise<Controller> {
+  requirePermission(actor, 'settings:admin')
+  requireController(actor, controllerId)
+  const c = await findController(deps.pool, controllerId)
+  if (!c) throw new DomainError('not-found', `no controller ${controllerId}`)
+  return c
+}
 
 export interface LetterSigningChange {
   signing: LetterSigning
@@ -44,6 +53,8 @@ export async function updateLetterSigning(
   change: LetterSigningChange,
 ): Promise<Controller> {
   requirePermission(actor, 'settings:admin')
+  // Issue 11: an administrator of one controller does not set who signs another's letters (refused as not found).
+  requireController(actor, controllerId)
   const fields = problems(change)
   if (Object.keys(fields).length) throw new DomainError('validation', 'invalid letter signing', { fields })
   return withTransaction(deps.pool, async (tx) => {

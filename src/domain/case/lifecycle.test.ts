@@ -206,6 +206,16 @@ describe('logging a request', () => {
     })
   })
 
+  it('refuses a request said to arrive before the UK GDPR and DPA 2018 applied (25 May 2018), such as in year 1', () => {
+    for (const receivedAt of ['0001-03-02T09:00:00Z', '2018-05-24T12:00:00Z']) {
+      expect(decide(null, logCommand({ receivedAt }), contextToday())).toMatchObject({
+        ok: false,
+        error: { code: 'validation', fields: { receivedAt: expect.stringContaining('25 May 2018') } },
+      })
+    }
+    expect(decide(null, logCommand({ receivedAt: '2018-05-25T08:00:00Z' }), contextToday()).ok).toBe(true)
+  })
+
   it('computes a due date from the logged request alone', () => {
     const h = harness('2026-03-02')
     h.run(logCommand())

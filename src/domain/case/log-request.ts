@@ -81,6 +81,12 @@ function missingProblem(cmd: LogRequest): Check {
   return keys.length ? fail('validation', `missing: ${keys.join(', ')}`, { fields }) : null
 }
 
+/**
+ * The day the UK GDPR and the DPA 2018 began to apply (DPA 2018 s.212; UK GDPR Art 99 as retained): no request under
+ * them can have arrived earlier, and a received date before it is a typing error (issue 11 found year 1 accepted).
+ */
+export const EARLIEST_RECEIVED_ON = '2018-05-25'
+
 /** Opens a case. The received date is the Europe/London date of receipt, whatever the hour (uk-rules §1.3). */
 export function logRequest(cmd: LogRequest, ctx: DecideContext): Result<CaseEvent[]> {
   const receivedAt = new Date(cmd.receivedAt)
@@ -92,7 +98,10 @@ export function logRequest(cmd: LogRequest, ctx: DecideContext): Result<CaseEven
     rightProblem(cmd) ??
     partiesProblem(cmd) ??
     (Number.isNaN(receivedAt.getTime()) ? invalid('receivedAt', 'Enter when the request arrived') : null) ??
-    (receivedAt > ctx.now ? invalid('receivedAt', 'The request cannot have arrived in the future') : null)
+    (receivedAt > ctx.now ? invalid('receivedAt', 'The request cannot have arrived in the future') : null) ??
+    (localDateInLondon(receivedAt) < EARLIEST_RECEIVED_ON
+      ? invalid('receivedAt', 'The request must have arrived on or after 25 May 2018')
+      : null)
   if (problem) return problem
   return emit(ctx, requestLogged(cmd, receivedAt))
 }

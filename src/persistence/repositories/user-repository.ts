@@ -48,24 +48,30 @@ export async function listUsers(db: Queryable): Promise<UserRecord[]> {
 
 export async function insertApiToken(
   db: Queryable,
-  t: { id: string; userId: string; tokenHash: string; label: string },
+  t: { id: string; userId: string; tokenHash: string; label: string; controllerIds: readonly string[] },
 ) {
-  await db.query('INSERT INTO api_tokens (id, user_id, token_hash, label) VALUES ($1,$2,$3,$4)', [
+  await db.query('INSERT INTO api_tokens (id, user_id, token_hash, label, controller_ids) VALUES ($1,$2,$3,$4,$5)', [
     t.id,
     t.userId,
     t.tokenHash,
     t.label,
+    t.controllerIds,
   ])
 }
 
-export async function findUserByTokenHash(db: Queryable, tokenHash: string): Promise<UserRecord | null> {
-  const r = await db.query(
+/** A live token (not revoked), marked as used now, with its scope and its user. */
+export async function findApiToken(
+  db: Queryable,
+  tokenHash: string,
+): Promise<{ tokenId: string; controllerIds: string[]; user: UserRecord } | null> {
+  const r = await db.query<{ id: string; user_id: string; controller_ids: string[] }>(
     `UPDATE api_tokens SET last_used_at = now() WHERE token_hash = $1 AND revoked_at IS NULL
-     RETURNING user_id`,
+     RETURNING id, user_id, controller_ids`,
     [tokenHash],
   )
-  const userId = r.rows[0]?.user_id as string | undefined
-  return userId ? findUserById(db, userId) : null
+  const row = r.rows[0]
+  const user = row ? await findUserById(db, row.user_id) : null
+  return row && user ? { tokenId: row.id, controllerIds: row.controller_ids, user } : null
 }
 
 export async function countUsers(db: Queryable): Promise<number> {

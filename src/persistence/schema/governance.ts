@@ -37,6 +37,11 @@ export const legalHolds = pgTable(
 /** The monthly list of cases due for disposal: proposed by one officer, approved by another (four eyes). */
 export const disposalLists = pgTable('disposal_lists', {
   id: uuid('id').primaryKey(),
+  /**
+   * Each controller disposes of its own records (issue 11): one list per controller, proposed and approved by
+   * officers who both work for it. Null only on lists proposed before lists had a controller; those cannot be approved.
+   */
+  controllerId: text('controller_id'),
   month: text('month').notNull(),
   status: text('status').notNull(),
   items: jsonb('items').notNull().$type<unknown[]>(),

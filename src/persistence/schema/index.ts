@@ -1,5 +1,17 @@
 import { sql } from 'drizzle-orm'
-import { bigint, boolean, date, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core'
+import {
+  bigint,
+  boolean,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core'
 
 /** The organisations one deployment serves (an OPCC, one or more forces). */
 export const controllers = pgTable('controllers', {
@@ -43,10 +55,35 @@ export const apiTokens = pgTable('api_tokens', {
     .references(() => users.id),
   tokenHash: text('token_hash').notNull().unique(),
   label: text('label').notNull(),
+  /**
+   * The controllers this token may act for (issue 11): a subset of its user's, fixed when it is issued. A call is
+   * scoped to these and to the user's controllers at the time of the call, whichever is narrower.
+   */
+  controllerIds: text('controller_ids').array().notNull(),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
   revokedAt: timestamp('revoked_at', { withTimezone: true }),
 })
+
+/**
+ * Idempotency keys for API calls that create (issue 11; draft-ietf-httpapi-idempotency-key-header): a client that
+ * retries a POST with the same `Idempotency-Key` gets the first response again instead of a second case. Scoped to the
+ * token that sent it; the request's SHA-256 tells a retry from a different request reusing the key.
+ */
+export const apiIdempotencyKeys = pgTable(
+  'api_idempotency_keys',
+  {
+    tokenId: uuid('token_id')
+      .notNull()
+      .references(() => apiTokens.id),
+    key: text('key').notNull(),
+    requestSha256: text('request_sha256').notNull(),
+    responseStatus: integer('response_status'),
+    responseBody: jsonb('response_body').$type<unknown>(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.tokenId, t.key] })],
+)
 
 /**
  * One row per case: the decider's snapshot in `state`, plus columns copied out of it for filtering and

@@ -6,6 +6,7 @@ import type { AppDeps } from '../../application/deps.js'
 import { executeCommand } from '../../application/execute-command.js'
 import { getCase } from '../../application/get-case.js'
 import { listCases } from '../../application/list-cases.js'
+import { idempotencyKey } from '../../application/idempotency.js'
 import { logApiRequest, type NewRequest } from '../../application/log-request.js'
 import type { Command } from '../../domain/index.js'
 import { commandSchema, listQuerySchema, newRequestSchema } from './schemas.js'
@@ -13,6 +14,7 @@ import { commandSchema, listQuerySchema, newRequestSchema } from './schemas.js'
 declare module 'fastify' {
   interface FastifyRequest {
     actor: Actor
+    apiTokenId: string
   }
 }
 
@@ -32,16 +34,26 @@ export function caseRoutes(deps: AppDeps): FastifyPluginAsyncZod {
     app.post('/cases', {
       schema: {
         summary: 'Log a request received by email, post, phone or in person',
+        description:
+          'Send an `Idempotency-Key` header (1–255 visible ASCII characters) to make a retry safe: the same key with ' +
+          'the same body answers with the case first created (and `Idempotent-Replayed: true`); the same key with a ' +
+          'different body is refused with 422. Keys belong to the token that sent them.',
         tags: ['cases'],
         security: [{ bearer: [] }],
+        headers: z.object({ 'idempotency-key': z.string().max(300).optional() }).passthrough(),
         body: newRequestSchema,
         response: { 201: caseSummary, 422: problem },
       },
       handler: async (request, reply) => {
-        const outcome = await logApiRequest(deps, request.actor, request.body as NewRequest)
-        const { state, clock } = outcome
-        reply.header('location', `/api/v1/cases/${state.id}`)
-        return reply.code(201).send({ id: state.id, reference: state.reference, status: state.status, due: clock.due })
+        const header = request.headers['idempotency-key']
+        const key =
+          typeof header === 'string'
+            ? idempotencyKey(request.apiTokenId, header, { method: 'POST', path: '/cases', body: request.body })
+            : null
+        const { body, replayed } = await logApiRequest(deps, request.actor, request.body as NewRequest, key)
+        reply.header('location', `/api/v1/cases/${body.id}`)
+        if (replayed) reply.header('idempotent-replayed', 'true')
+        return reply.code(201).send(body)
       },
     })
 

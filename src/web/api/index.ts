@@ -12,7 +12,7 @@ import type { AppDeps } from '../../application/deps.js'
 import { isDomainError } from '../../domain/index.js'
 import { apiProblem, statusForError } from '../errors.js'
 import { sendProblem } from '../problem.js'
-import { actorFromBearer } from './auth.js'
+import { callerFromBearer } from './auth.js'
 import { caseRoutes } from './cases.js'
 import { auditRoutes } from './audit.js'
 import { letterRoutes } from './letters.js'
@@ -38,8 +38,8 @@ export async function registerApi(app: FastifyInstance, deps: AppDeps): Promise<
     async (v1) => {
       const api = v1.withTypeProvider<ZodTypeProvider>()
       api.addHook('onRequest', async (request, reply) => {
-        const actor = await actorFromBearer(deps.pool, request)
-        if (!actor) {
+        const caller = await callerFromBearer(deps.pool, request)
+        if (!caller) {
           reply.header('www-authenticate', 'Bearer')
           return sendProblem(reply, {
             title: 'Sign-in required',
@@ -48,7 +48,8 @@ export async function registerApi(app: FastifyInstance, deps: AppDeps): Promise<
             detail: 'Send an API token as "Authorization: Bearer <token>". Create one with `rightsdesk token create`.',
           })
         }
-        request.actor = actor
+        request.actor = caller.actor
+        request.apiTokenId = caller.tokenId
       })
       api.setErrorHandler((error: FastifyError, request, reply) => {
         if (hasZodFastifySchemaValidationErrors(error)) {

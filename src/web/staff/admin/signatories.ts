@@ -1,10 +1,14 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { AppDeps } from '../../../application/deps.js'
-import { updateLetterSigning, type LetterSigningChange } from '../../../application/staff/update-letter-signing.js'
-import { DEFAULT_REVIEW_POLICY, DomainError, isDomainError } from '../../../domain/index.js'
+import {
+  letterSigningOf,
+  updateLetterSigning,
+  type LetterSigningChange,
+} from '../../../application/staff/update-letter-signing.js'
+import { DEFAULT_REVIEW_POLICY, isDomainError } from '../../../domain/index.js'
 import type { Controller, Signatory } from '../../../domain/index.js'
 import { LETTER_TEMPLATE_IDS } from '../../../notifications/letters.js'
-import { findController, listControllers } from '../../../persistence/repositories/controller-repository.js'
+import { listControllers } from '../../../persistence/repositories/controller-repository.js'
 import { text } from '../../nunjucks.js'
 import { staffOf } from '../access.js'
 import { formErrors, page, str, type FormErrors } from '../render.js'
@@ -46,7 +50,8 @@ export function registerSignatoryRoutes(app: FastifyInstance, deps: AppDeps): vo
     url: '/admin/signatories',
     access: 'settings:admin',
     handler: async (request, reply) => {
-      const controllers = await listControllers(deps.pool)
+      const actor = staffOf(request)
+      const controllers = (await listControllers(deps.pool)).filter((c) => actor.controllerIds?.includes(c.id) ?? true)
       return page(deps, request, reply, 'staff/admin/signatories.njk', {
         pageTitle: text('casework.signing.title'),
         rows: controllers.map((c) => ({
@@ -72,6 +77,7 @@ export function registerSignatoryRoutes(app: FastifyInstance, deps: AppDeps): vo
     access: 'settings:admin',
     handler: async (request, reply) => {
       const id = controllerIdOf(request)
+      await letterSigningOf(deps, staffOf(request), id)
       try {
         await updateLetterSigning(deps, staffOf(request), id, parse(request.body))
         return reply.redirect(`/staff/admin/signatories/${id}?saved=1`, 303)
@@ -84,8 +90,7 @@ export function registerSignatoryRoutes(app: FastifyInstance, deps: AppDeps): vo
 }
 
 async function form(deps: AppDeps, request: FastifyRequest, reply: FastifyReply, errors?: FormErrors) {
-  const c = await findController(deps.pool, controllerIdOf(request))
-  if (!c) throw new DomainError('not-found', `no controller ${controllerIdOf(request)}`)
+  const c = await letterSigningOf(deps, staffOf(request), controllerIdOf(request))
   const b = errors ? request.body : null
   const review = c.review ?? DEFAULT_REVIEW_POLICY
   const value = (field: string, saved: string | number | undefined) => (b ? str(b, field) : String(saved ?? ''))

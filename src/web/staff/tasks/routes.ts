@@ -1,11 +1,16 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { AppDeps } from '../../../application/deps.js'
-import { createSearchTask, listMyTasks, openTask, SEARCH_SCOPES } from '../../../application/casework/search-tasks.js'
+import {
+  createSearchTask,
+  listMyTasks,
+  openTask,
+  SEARCH_SCOPES,
+  taskRecipientsFor,
+} from '../../../application/casework/search-tasks.js'
 import { returnSearchMaterial } from '../../../application/casework/return-search-material.js'
 import { getCase } from '../../../application/get-case.js'
 import { userDirectory } from '../../../application/staff/user-directory.js'
 import { can, formatLongDate, isDomainError, localDateInLondon } from '../../../domain/index.js'
-import type { Role } from '../../../domain/index.js'
 import { text } from '../../nunjucks.js'
 import { staffOf } from '../access.js'
 import { dateField, dateItems, formErrors, list, page, str, type FormErrors } from '../render.js'
@@ -132,13 +137,10 @@ async function taskPage(deps: AppDeps, request: FastifyRequest, reply: FastifyRe
 
 async function newTaskForm(deps: AppDeps, request: FastifyRequest, reply: FastifyReply, errors?: FormErrors) {
   const view = await getCase(deps, staffOf(request), (request.params as { id: string }).id)
-  const directory = await userDirectory(deps.pool)
   const b = request.body ?? {}
   const s = view.state
-  const people = directory.filter(
-    (u) => !u.disabled && u.controllerIds.includes(s.controllerId) && can(u.roles as Role[], 'task:answer'),
-  )
-  const teams = [...new Set(directory.map((u) => u.team).filter((t): t is string => Boolean(t)))]
+  // Only the case's controller's staff, and teams with some of them in (issue 11; the application refuses others).
+  const { people, teams } = await taskRecipientsFor(deps.pool, s.controllerId)
   const identifiers =
     request.method === 'GET'
       ? [

@@ -2,17 +2,20 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { auditActorId } from '../../../../application/actor.js'
 import type { AppDeps } from '../../../../application/deps.js'
 import { approveDisposalList, proposeDisposalList } from '../../../../application/governance/disposal-list.js'
+import {
+  DISPOSAL_READERS,
+  disposalListDetail,
+  listDisposalLists,
+} from '../../../../application/governance/disposal-views.js'
 import { loadRetentionRules } from '../../../../application/governance/retention-rules.js'
 import { actorName, userDirectory } from '../../../../application/staff/user-directory.js'
-import { DomainError, can, formatLongDate, isDomainError, localDateInLondon } from '../../../../domain/index.js'
+import { can, formatLongDate, isDomainError, localDateInLondon } from '../../../../domain/index.js'
+import { listControllers } from '../../../../persistence/repositories/controller-repository.js'
 import { text } from '../../../nunjucks.js'
 import { staffOf } from '../../access.js'
 import { FORMAT, fieldError, formErrors, page, str, type FormErrors } from '../../render.js'
 import { staffRoute } from '../../route.js'
 import { caseTypeText, monthText, outcomeText, ruleText } from './labels.js'
-import { disposalListDetail, listDisposalLists } from './queries.js'
-
-const DISPOSAL_READERS = ['retention:propose', 'retention:approve'] as const
 const STATUS_TAGS: Record<string, string> = {
   proposed: 'govuk-tag--yellow',
   approved: 'govuk-tag--blue',
@@ -51,9 +54,17 @@ export function registerDisposalRoutes(app: FastifyInstance, deps: AppDeps): voi
     url: '/governance/disposal',
     access: 'retention:propose',
     handler: async (request, reply) => {
+      const actor = staffOf(request)
       const month = localDateInLondon(deps.clock.now()).slice(0, 7)
-      // One list a month awaits approval at a time; a second would only repeat the first.
-      const waiting = (await listDisposalLists(deps.pool)).find((l) => l.month === month && l.status === 'proposed')
+      const mine = await controllersOf(deps, actor)
+      // Each organisation has its own list (issue 11): the officer says whose, unless they work for one only.
+      const controllerId = mine.length === 1 ? mine[0]!.id : str(request.body, 'controllerId')
+      if (!mine.some((c) => c.id === controllerId))
+        return listsPage(deps, request, reply, fieldError('controllerId', 'retention.disposal.organisationMissing'))
+      // One list a month awaits approval at a time for each organisation; a second would only repeat the first.
+      const waiting = (await listDisposalLists(deps, actor)).find(
+        (l) => l.month === month && l.status === 'proposed' && l.controllerId === controllerId,
+      )
       if (waiting) {
         const message = text('retention.disposal.waiting', { month: monthText(month) })
         return listsPage(deps, request, reply, {
@@ -61,7 +72,7 @@ export function registerDisposalRoutes(app: FastifyInstance, deps: AppDeps): voi
           fields: {},
         })
       }
-      const list = await proposeDisposalList(deps, staffOf(request), month)
+      const list = await proposeDisposalList(deps, actor, month, controllerId)
       return reply.redirect(`/staff/governance/disposal/${list.id}?proposed=1`, 303)
     },
   })
@@ -91,8 +102,19 @@ export function registerDisposalRoutes(app: FastifyInstance, deps: AppDeps): voi
   })
 }
 
+/** The organisations the officer works for, by name. */
+async function controllersOf(deps: AppDeps, actor: { controllerIds: readonly string[] | null }) {
+  return (await listControllers(deps.pool)).filter((c) => actor.controllerIds?.includes(c.id) ?? true)
+}
+
 async function listsPage(deps: AppDeps, request: FastifyRequest, reply: FastifyReply, errors?: FormErrors) {
-  const [lists, directory] = await Promise.all([listDisposalLists(deps.pool), userDirectory(deps.pool)])
+  const actor = staffOf(request)
+  const [lists, directory, mine] = await Promise.all([
+    listDisposalLists(deps, actor),
+    userDirectory(deps.pool),
+    controllersOf(deps, actor),
+  ])
+  const nameOf = (id: string | null) => mine.find((c) => c.id === id)?.name ?? ''
   return page(
     deps,
     request,
@@ -101,8 +123,14 @@ async function listsPage(deps: AppDeps, request: FastifyRequest, reply: FastifyR
     {
       pageTitle: text('retention.disposal.title'),
       today: formatLongDate(localDateInLondon(deps.clock.now())),
+      // Several organisations: the officer chooses whose list to propose, and each list says whose it is.
+      organisations:
+        mine.length > 1
+          ? mine.map((c) => ({ value: c.id, text: c.name, checked: str(request.body, 'controllerId') === c.id }))
+          : null,
       lists: lists.map((l) => ({
         ...l,
+        organisation: nameOf(l.controllerId),
         monthText: monthText(l.month),
         status: statusOf(l.status),
         proposedByName: actorName(directory, l.proposedBy),
@@ -111,7 +139,7 @@ async function listsPage(deps: AppDeps, request: FastifyRequest, reply: FastifyR
       })),
       errors,
     },
-    errors ? 409 : 200,
+    errors ? (errors.fields.controllerId ? 422 : 409) : 200,
   )
 }
 
@@ -124,11 +152,10 @@ async function listPage(
 ) {
   const actor = staffOf(request)
   const [list, rules, directory] = await Promise.all([
-    disposalListDetail(deps.pool, listIdOf(request)),
+    disposalListDetail(deps, actor, listIdOf(request)),
     loadRetentionRules(deps.pool),
     userDirectory(deps.pool),
   ])
-  if (!list) throw new DomainError('not-found', `no disposal list ${listIdOf(request)}`)
   const query = request.query as Record<string, unknown>
   const month = monthText(list.month)
   const maySeeCase = can(actor.roles, 'case:view')
@@ -140,6 +167,7 @@ async function listPage(
     {
       pageTitle: text('retention.list.title', { month }),
       list,
+      ...(list.controllerId ? { controllerId: list.controllerId } : {}),
       month,
       status: statusOf(list.status),
       proposedText: text('retention.list.proposed', {
