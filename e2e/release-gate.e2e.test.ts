@@ -207,16 +207,26 @@ describe.skipIf(!hasChromium)('the release gate in the browser, on the demo disc
     await page.getByLabel('Enter the 6-number code').fill(code)
     await page.locator('form button[type="submit"]').last().click()
     await page.waitForURL(/\/follow\/case/)
+    // Every file the requester can download (the response with its bundle, and the letters sent before it): none
+    // holds a word the case redacted, and the response carries the requester's own data.
     const links = page.locator('a[href^="/follow/case/documents/"]')
-    expect(await links.count()).toBe(1)
-    const download = page.waitForEvent('download')
-    await links.first().click()
-    const file = await (await download).path()
-    const text = readPageTexts(new Uint8Array(await fs.readFile(file)))
-      .join(' ')
-      .replace(/\s+/g, ' ')
-    expect(text).toContain('Alex Morgan')
-    for (const secret of ['Thornley', 'Rebecca', '07700 900123', 'Whitfield']) expect(text).not.toContain(secret)
+    expect(await links.count()).toBeGreaterThan(0)
+    let file = ''
+    let seenOwnData = false
+    for (let i = 0; i < (await links.count()); i++) {
+      const download = page.waitForEvent('download')
+      await links.nth(i).click()
+      const saved = await (await download).path()
+      const text = readPageTexts(new Uint8Array(await fs.readFile(saved)))
+        .join(' ')
+        .replace(/\s+/g, ' ')
+      for (const secret of ['Thornley', 'Rebecca', '07700 900123', 'Whitfield']) expect(text).not.toContain(secret)
+      if (text.includes('Alex Morgan') && text.toLowerCase().includes('redaction schedule')) {
+        seenOwnData = true
+        file = saved
+      }
+    }
+    expect(seenOwnData).toBe(true)
     await fs.mkdir(SHOTS, { recursive: true })
     await fs.copyFile(file, path.join(SHOTS, 'release-response.pdf'))
     await context.close()

@@ -16,6 +16,7 @@ import { startEmbeddedPostgres, type EmbeddedPostgres } from '../src/persistence
 import { createBlobStore } from '../src/storage/blob-store.js'
 import { buildApp } from '../src/web/app.js'
 import { StaffClient } from './support/casework-client.js'
+import { rememberApp } from './support/second-factor.js'
 
 /**
  * While PostgreSQL is unreachable (stopped, or restarting after a crash) every request gets 503 with Retry-After:
@@ -47,6 +48,7 @@ beforeAll(async () => {
   }
   await seedDemo(deps)
   app = await buildApp({ deps, logger: false, cookieSecret: randomBytes(32), secureCookies: false, serviceName: 'R' })
+  rememberApp(app, deps) // the sign-in helper answers the authenticator step with this app's database
   token = (await createApiToken(deps, SYSTEM_ACTOR, { email: demoEmail('dp-manager'), label: 'test' })).token
   staff = await new StaffClient(app).signInAs('dp-manager')
 })
