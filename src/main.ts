@@ -1,4 +1,5 @@
 import { loadConfig, type Config } from './config.js'
+import { isDatabaseUnavailable } from './web/error-status.js'
 import { createServices, type Services } from './services.js'
 import { countUsers } from './persistence/repositories/user-repository.js'
 import type { buildApp as BuildAppFn } from './web/app.js'
@@ -20,6 +21,17 @@ export async function runServer(role: ServerRole, options: { demo: boolean }): P
   const web = role === 'worker' ? undefined : import('./web/app.js')
   web?.catch(() => undefined) // a failure is reported where it is awaited
   const services = await createServices(config, role)
+  // pg-boss records a failed job in a promise nobody awaits; with PostgreSQL restarting under it, that rejection is a
+  // lost connection (57P01 and the like), and the job is tried again once the database is back. It must not take the
+  // portal down with it. Any other unhandled rejection still ends the process, as Node would.
+  process.on('unhandledRejection', (reason) => {
+    const e = (reason ?? {}) as { code?: unknown; message?: unknown }
+    if (isDatabaseUnavailable(typeof e.code === 'string' ? e.code : '', String(e.message ?? ''))) {
+      services.log.warn({ problem: String(e.message) }, 'database connection lost in the background; carrying on')
+      return
+    }
+    throw reason
+  })
   let stopping = false
   const stop = async (signal: string) => {
     if (stopping) return

@@ -42,7 +42,7 @@ export function errorStatus(error: FastifyError): ErrorStatus {
   return { status: 500, unavailable: false }
 }
 
-function isDatabaseUnavailable(code: string, message: string): boolean {
+export function isDatabaseUnavailable(code: string, message: string): boolean {
   if (NETWORK_CODES.has(code)) return true
   if (/^08[0-9A-Z]{3}$/.test(code) || ['57P01', '57P02', '57P03', '53300'].includes(code)) return true
   return LOST_CONNECTION.test(message ?? '')
