@@ -1,5 +1,5 @@
 import * as mupdf from 'mupdf'
-import './engine.js' // mupdf's settings (fonts not finalized, no colour management) before any page is read
+import './engine.js' // mupdf's settings (borrowed shadings not finalized, no colour management) before any page is read
 
 /**
  * What a page draws, as far as it matters to whether text extraction tells the whole truth about what a person sees.
