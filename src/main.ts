@@ -1,9 +1,8 @@
 import { loadConfig, type Config } from './config.js'
-import { isDatabaseUnavailable } from './web/error-status.js'
-import { createServices, type Services } from './services.js'
-import { countUsers } from './persistence/repositories/user-repository.js'
+import { openDatabaseEarly } from './persistence/open-database.js'
+import type { Services } from './services.js'
 import type { buildApp as BuildAppFn } from './web/app.js'
-import { demoSignIns, type SeedResult } from './cli/demo/sign-ins.js'
+import type { SeedResult } from './cli/demo/sign-ins.js'
 
 type BuildApp = typeof BuildAppFn
 
@@ -17,10 +16,23 @@ export type ServerRole = 'web' | 'worker' | 'both'
 export async function runServer(role: ServerRole, options: { demo: boolean }): Promise<number> {
   const started = Date.now()
   const config = loadConfig()
-  // Start loading the web server's code now: it compiles on this core while PostgreSQL starts on the other.
+  // PostgreSQL first: it starts in its own process while this one loads the rest of the product (services, then
+  // the web server's code), which is most of the time to /ready. Only the database's own small modules are loaded
+  // before it starts.
+  const early = openDatabaseEarly({
+    dataDir: config.dataDir,
+    databaseUrl: config.DATABASE_URL,
+    poolSize: config.DB_POOL_SIZE,
+  })
+  const loaded = import('./services.js')
   const web = role === 'worker' ? undefined : import('./web/app.js')
   web?.catch(() => undefined) // a failure is reported where it is awaited
-  const services = await createServices(config, role)
+  const { createServices } = await loaded.catch(async (err: unknown) => {
+    await early.opened.then((db) => db.close()).catch(() => undefined)
+    throw err
+  })
+  const services = await createServices(config, role, early)
+  const { isDatabaseUnavailable } = await import('./web/error-status.js')
   // pg-boss records a failed job in a promise nobody awaits; with PostgreSQL restarting under it, that rejection is a
   // lost connection (57P01 and the like), and the job is tried again once the database is back. It must not take the
   // portal down with it. Any other unhandled rejection still ends the process, as Node would.
@@ -49,9 +61,11 @@ export async function runServer(role: ServerRole, options: { demo: boolean }): P
 
   let app: Awaited<ReturnType<BuildApp>> | undefined
   try {
+    const { countUsers } = await import('./persistence/repositories/user-repository.js')
     if (options.demo && (await countUsers(services.db.pool)) === 0) {
       const { seedDemo } = await import('./cli/demo/seed-demo.js')
-      printSignIns(config, await seedDemo(services.app))
+      const { demoSignIns } = await import('./cli/demo/sign-ins.js')
+      printSignIns(config, await seedDemo(services.app), demoSignIns)
     }
     // The worker vouches for the trail as it finds it (and, the first time, seals events older than seals).
     if (role !== 'web') await checkpointAudit(services, 'start')
@@ -174,7 +188,11 @@ function printBanner(config: Config, services: Services, role: ServerRole, ms: n
   process.stdout.write(lines.join('\n'))
 }
 
-function printSignIns(config: Config, seeded: SeedResult) {
+function printSignIns(
+  config: Config,
+  seeded: SeedResult,
+  demoSignIns: (seeded: SeedResult, baseUrl: string) => string[],
+) {
   process.stdout.write(
     [
       '',

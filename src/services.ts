@@ -4,7 +4,7 @@ import type { Config } from './config.js'
 import { createCalendar, defaultClockSettings } from './domain/index.js'
 import type { Clock } from './domain/index.js'
 import { migrate } from './persistence/db.js'
-import { openDatabase } from './persistence/open-database.js'
+import { openDatabase, type EarlyDatabase } from './persistence/open-database.js'
 import { listExtraHolidays } from './persistence/repositories/controller-repository.js'
 import { startJobs, type Jobs } from './jobs/queue.js'
 import { createMailer } from './notifications/mailer.js'
@@ -24,7 +24,7 @@ const systemClock: Clock = { now: () => new Date() }
  * The composition root (DESIGN.md §3): builds every adapter from the config and hands the application
  * layer its ports. No container; tests build AppDeps themselves.
  */
-export async function createServices(config: Config, role: Role) {
+export async function createServices(config: Config, role: Role, early?: EarlyDatabase) {
   // People at a terminal get readable lines; services and log collectors get JSON.
   const pretty = process.stdout.isTTY && config.NODE_ENV !== 'production'
   const log = pino({
@@ -34,12 +34,15 @@ export async function createServices(config: Config, role: Role) {
       ? { transport: { target: 'pino-pretty', options: { ignore: 'pid,hostname', translateTime: 'SYS:HH:MM:ss' } } }
       : {}),
   })
-  const db = await openDatabase({
-    dataDir: config.dataDir,
-    databaseUrl: config.DATABASE_URL,
-    poolSize: config.DB_POOL_SIZE,
-    log: (msg) => log.info({ component: 'postgres' }, msg),
-  })
+  const dbLog = (msg: string) => log.info({ component: 'postgres' }, msg)
+  early?.attachLog(dbLog)
+  const db = await (early?.opened ??
+    openDatabase({
+      dataDir: config.dataDir,
+      databaseUrl: config.DATABASE_URL,
+      poolSize: config.DB_POOL_SIZE,
+      log: dbLog,
+    }))
   try {
     await migrate(db.pool)
     const jobs: Jobs | null = role === 'none' ? null : await startJobs(db.url, role === 'web' ? 'web' : 'both')

@@ -1,10 +1,12 @@
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import pg from 'pg'
+import type pg from 'pg'
 import { drizzle } from 'drizzle-orm/node-postgres'
 import { migrate as drizzleMigrate } from 'drizzle-orm/node-postgres/migrator'
 import * as schema from './schema/index.js'
 import { GENESIS_HASH } from './audit-log.js'
+
+export { createPool } from './pool.js'
 
 /** Anything that runs SQL: the pool, or one client inside a transaction. */
 export interface Queryable {
@@ -14,22 +16,6 @@ export interface Queryable {
 export type Tx = pg.PoolClient
 
 export const migrationsFolder = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations')
-
-// DATE columns are calendar dates (Europe/London): keep them as 'YYYY-MM-DD' strings, never as Dates
-// shifted by the process time zone.
-pg.types.setTypeParser(pg.types.builtins.DATE, (v) => v)
-
-export function createPool(url: string, max: number): pg.Pool {
-  const pool = new pg.Pool({ connectionString: url, max, connectionTimeoutMillis: 10_000 })
-  // A dropped connection (e.g. the embedded server restarting) must not crash the process; the pool
-  // discards the client and the next query gets a fresh one.
-  pool.on('error', () => undefined)
-  // A checked-out client has no pool listener: if its server dies mid-transaction (e.g. the embedded
-  // PostgreSQL was killed and is being restarted), its 'error' must not crash the process. The query
-  // in flight fails, the transaction is rolled back or lost, and the broken client is discarded.
-  pool.on('connect', (client) => client.on('error', () => undefined))
-  return pool
-}
 
 export function orm(client: pg.Pool | pg.PoolClient) {
   return drizzle({ client, schema })

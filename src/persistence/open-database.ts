@@ -1,6 +1,6 @@
 import path from 'node:path'
 import type pg from 'pg'
-import { createPool } from './db.js'
+import { createPool } from './pool.js'
 import { acquireDataDirLock, ensureWritableDataDir } from './data-dir-lock.js'
 import { startEmbeddedPostgres } from './embedded.js'
 
@@ -48,6 +48,30 @@ export async function openDatabase(opts: OpenDatabaseOptions): Promise<OpenDatab
   } catch (err) {
     await lock.release()
     throw err
+  }
+}
+
+export interface EarlyDatabase {
+  opened: Promise<OpenDatabase>
+  /** Where what the database says goes from now on (and what it said before this was called). */
+  attachLog(log: (msg: string) => void): void
+}
+
+/**
+ * Opens the database now, before the caller has a logger: `rightsdesk start` does this first, so that PostgreSQL
+ * starts in its own process while this one loads the rest of the product. Messages wait until a log is attached.
+ */
+export function openDatabaseEarly(opts: Omit<OpenDatabaseOptions, 'log'>): EarlyDatabase {
+  let sink: ((msg: string) => void) | undefined
+  const pending: string[] = []
+  const opened = openDatabase({ ...opts, log: (msg) => (sink ? sink(msg) : pending.push(msg)) })
+  opened.catch(() => undefined) // reported where it is awaited
+  return {
+    opened,
+    attachLog(log) {
+      sink = log
+      for (const msg of pending.splice(0)) log(msg)
+    },
   }
 }
 
