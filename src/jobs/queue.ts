@@ -1,4 +1,5 @@
 import PgBoss from 'pg-boss'
+import { useQuickCronCheck } from './cron-check.js'
 import type { JobQueue } from '../application/ports.js'
 
 export const QUEUES = {
@@ -30,6 +31,7 @@ export interface Jobs extends JobQueue {
  * several web instances can run beside one worker.
  */
 export async function startJobs(url: string, role: 'web' | 'worker' | 'both'): Promise<Jobs> {
+  useQuickCronCheck()
   const boss = new PgBoss({
     connectionString: url,
     schema: 'pgboss',
