@@ -9,6 +9,6 @@ if (problem) {
   process.stderr.write(`rightsdesk: ${problem}\n`)
   process.exitCode = 1
 } else {
-  const { main } = await import('../dist/cli/index.js')
+  const { main } = await import('../dist/bundle/cli.js')
   process.exitCode = await main(process.argv.slice(2))
 }
