@@ -1,8 +1,9 @@
 import { spawnSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
-import { describe, expect, it } from 'vitest'
-import { repoRoot } from './support/rightsdesk-process.js'
+import { afterAll, describe, expect, it } from 'vitest'
+import { makeDataDir, repoRoot, startRightsdesk, stopAllRightsdesk } from './support/rightsdesk-process.js'
+import { createTestDatabase } from './support/test-database.js'
 
 // An operator's quick questions must not pay for the whole product: the CLI loads each command's code only when
 // that command runs, from the compiled build in dist/. Checked by listing every file the process resolves, and the
@@ -74,5 +75,34 @@ describe('the rightsdesk command line loads only what a command needs', () => {
     expect(r.status).toBe(0)
     expect(r.stdout).toMatch(/^Usage: rightsdesk migrate/)
     expect(r.loaded.filter((m) => HEAVY.test(m))).toEqual([])
+  })
+})
+
+/** Packages only a job, an upload or a document view needs: the web server must answer without them. */
+const NOT_AT_START =
+  /^node_modules\/(mupdf|pdf-lib|pdfjs-dist|tesseract\.js|exceljs|mammoth|file-type|nodemailer|mailparser|imapflow|pst-extractor|mysql2|unzipper|archiver|sanitize-html|heic-decode)\//
+
+describe('the web server starts with only what serving a page needs', () => {
+  afterAll(() => stopAllRightsdesk())
+
+  it('answers /ready without loading the PDF engines, OCR, office readers or mail libraries', async () => {
+    const db = await createTestDatabase()
+    try {
+      const web = await startRightsdesk({
+        command: 'web',
+        dataDir: await makeDataDir('rightsdesk-web-start-'),
+        env: { DATABASE_URL: db.url, NODE_OPTIONS: `--import=${HOOK}` },
+      })
+      const atReady = web.stderr()
+      await web.stop()
+      const files = atReady
+        .split('\n')
+        .filter((l) => l.startsWith('LOADED file://'))
+        .map((l) => path.relative(repoRoot, decodeURIComponent(new URL(l.slice('LOADED '.length)).pathname)))
+      expect(files).toContain('node_modules/fastify/fastify.js')
+      expect(files.filter((f) => NOT_AT_START.test(f))).toEqual([])
+    } finally {
+      await db.drop()
+    }
   })
 })

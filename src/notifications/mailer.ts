@@ -1,7 +1,8 @@
 import fs from 'node:fs/promises'
 import path from 'node:path'
 import { randomUUID } from 'node:crypto'
-import nodemailer from 'nodemailer'
+import type Nodemailer from 'nodemailer'
+import { lazyRequire } from '../lazy-require.js'
 
 export interface MailMessage {
   to: string | string[]
@@ -29,34 +30,40 @@ export interface Mailer {
   close(): void
 }
 
+// nodemailer is a hundred modules: it loads when the first message is sent, not with the web server (issue 12).
+const nodemailerModule = lazyRequire<typeof Nodemailer>('nodemailer')
+
 /**
  * Sends mail over SMTP when SMTP_URL is set. Otherwise each message is written whole as an .eml file in
  * <data>/outbox, so a small office or a demo can read exactly what would have been sent.
  */
 export function createMailer(opts: { smtpUrl: string | undefined; from: string; outboxDir: string }): Mailer {
   if (opts.smtpUrl) {
-    const transport = nodemailer.createTransport(opts.smtpUrl)
+    let smtp: ReturnType<typeof Nodemailer.createTransport> | undefined
+    const transport = () => (smtp ??= nodemailerModule().createTransport(opts.smtpUrl))
     return {
       mode: 'smtp',
       async send({ secret: _secret, ...message }) {
-        const info = await transport.sendMail({ from: opts.from, ...message })
+        const info = await transport().sendMail({ from: opts.from, ...message })
         return { messageId: info.messageId }
       },
-      close: () => transport.close(),
+      close: () => smtp?.close(),
     }
   }
-  const transport = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' })
+  let stream: ReturnType<typeof Nodemailer.createTransport> | undefined
+  const transport = () =>
+    (stream ??= nodemailerModule().createTransport({ streamTransport: true, buffer: true, newline: 'unix' }))
   return {
     mode: 'outbox',
     async send({ secret, ...message }) {
       const headers = secret ? { [SECRET_HEADER]: secret } : undefined
-      const info = await transport.sendMail({ from: opts.from, ...message, ...(headers ? { headers } : {}) })
+      const info = await transport().sendMail({ from: opts.from, ...message, ...(headers ? { headers } : {}) })
       await fs.mkdir(opts.outboxDir, { recursive: true })
       const stamp = new Date().toISOString().replace(/[:.]/g, '-')
       const file = path.join(opts.outboxDir, `${stamp}-${randomUUID().slice(0, 8)}.eml`)
       await fs.writeFile(file, info.message as Buffer, { mode: 0o600 })
       return { messageId: info.messageId, file }
     },
-    close: () => transport.close(),
+    close: () => stream?.close(),
   }
 }

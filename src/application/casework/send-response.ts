@@ -4,7 +4,6 @@ import type { CaseState, Controller, ResponseChannel, ResponseDelivery } from '.
 import { withTransaction, type Tx } from '../../persistence/db.js'
 import { markReleased } from '../../persistence/repositories/document-repository.js'
 import { combinePdfs, renderEmail } from '../../notifications/letters.js'
-import { encryptPdf } from '../../notifications/pdf-encrypt.js'
 import type { Actor } from '../actor.js'
 import { applyCommand, type CommandOutcome } from '../apply-command.js'
 import { requireCommandPermission } from '../authorise.js'
@@ -145,6 +144,8 @@ async function deliver(tx: Tx, deps: AppDeps, actor: Actor, state: CaseState, ho
 
 async function encryptedEmail(tx: Tx, deps: AppDeps, actor: Actor, state: CaseState, to: string, p: Prepared) {
   const password = readableSecret()
+  // mupdf (WebAssembly, a few hundred ms to start) loads on the first encrypted response, not with the web server.
+  const { encryptPdf } = await import('../../notifications/pdf-encrypt.js')
   const encrypted = encryptPdf(p.pdf, password, randomBytes(24).toString('hex'))
   const doc = await storeDocumentIn(tx, deps, actor, {
     caseId: state.id,

@@ -1,4 +1,3 @@
-import { fileTypeFromBuffer } from 'file-type'
 import { checkUpload, MAX_UPLOAD_BYTES, scanProblem } from '../portal/check-upload.js'
 import type { VirusScanner } from '../ports.js'
 
@@ -55,6 +54,7 @@ export async function checkStaffUpload(
 ): Promise<StaffUploadCheck> {
   if (file.truncated || file.bytes.byteLength > MAX_STAFF_UPLOAD_BYTES) return refuse('too-large')
   if (file.bytes.byteLength === 0) return refuse('empty')
+  const { fileTypeFromBuffer } = await import('file-type') // on the first upload, not at start-up (issue 12)
   const detected = await fileTypeFromBuffer(file.bytes)
   const mime = detected?.mime as string | undefined
   if (opts.pdfOnly && mime !== 'application/pdf')

@@ -1,4 +1,4 @@
-import { searchItem, textUnder, eachTextLayer, pageSize, type Proposal } from '../../disclosure/review/index.js'
+import type { Proposal } from '../../disclosure/review/index.js'
 import { DomainError } from '../../domain/index.js'
 import { withTransaction } from '../../persistence/db.js'
 import { auditActorId, type Actor } from '../actor.js'
@@ -7,6 +7,7 @@ import type { AppDeps } from '../deps.js'
 import { disclosureCase } from './case-access.js'
 import { checkCode, checkReason, itemsIn } from './decision-input.js'
 import { insertProposals } from './redaction-rows.js'
+import { reviewEngine } from './review-engine.js'
 
 export type Decision = 'accepted' | 'rejected'
 
@@ -135,6 +136,7 @@ export async function redactText(
   await disclosureCase(deps.pool, actor, caseId)
   const items = await itemsIn(deps.pool, caseId, input.itemId)
   const found: { itemId: string; proposals: Proposal[] }[] = []
+  const { searchItem } = await reviewEngine()
   for (const item of items) {
     const pdf = new Uint8Array(await deps.blobs.get(item.storage_key))
     const hits = searchItem(pdf, text, input.page ? [input.page] : undefined)
@@ -198,6 +200,7 @@ export async function redactBox(
   const [item] = await itemsIn(deps.pool, caseId, input.itemId)
   if (!item || input.page < 1 || input.page > item.page_count) throw new DomainError('not-found', 'no such page')
   const pdf = new Uint8Array(await deps.blobs.get(item.storage_key))
+  const { pageSize, eachTextLayer, textUnder } = await reviewEngine()
   // A box off the page would redact nothing while the schedule claims a redaction: refuse it (1pt of slack).
   const size = pageSize(pdf, input.page)
   if (x0 < -1 || y0 < -1 || x1 > size.width + 1 || y1 > size.height + 1)

@@ -1,11 +1,10 @@
-import { eachTextLayer, pageOcrText, pageSize, renderPage } from '../../disclosure/review/index.js'
-import { releaseEngineCaches } from '../../disclosure/pdf/index.js'
 import { DomainError, type CaseState } from '../../domain/index.js'
 import { withTransaction, type Queryable } from '../../persistence/db.js'
 import type { Actor } from '../actor.js'
 import { recordAudit } from '../casework/audit.js'
 import type { AppDeps } from '../deps.js'
 import { disclosureCase } from './case-access.js'
+import { reviewEngine } from './review-engine.js'
 import { runsOfCase, type DisclosureRun } from './runs.js'
 
 export interface WorkbenchItem {
@@ -176,6 +175,7 @@ export async function workbenchPage(
     [itemId],
   )
   const pdf = new Uint8Array(await deps.blobs.get(stored.rows[0]!.storage_key))
+  const { pageSize, eachTextLayer, pageOcrText, releaseEngineCaches } = await reviewEngine()
   const size = pageSize(pdf, page)
   let text = ''
   let ocrText: string | undefined
@@ -247,6 +247,7 @@ export async function workbenchPageImage(deps: AppDeps, actor: Actor, caseId: st
   const row = r.rows[0]
   if (!row || !Number.isInteger(page) || page < 1 || page > row.page_count)
     throw new DomainError('not-found', 'no such page')
+  const { renderPage, releaseEngineCaches } = await reviewEngine()
   try {
     return renderPage(new Uint8Array(await deps.blobs.get(row.storage_key)), page)
   } finally {

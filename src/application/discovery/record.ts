@@ -1,4 +1,4 @@
-import { renderTextPdf, type TextBlock } from '../../disclosure/pdf/index.js'
+import type { TextBlock } from '../../disclosure/pdf/index.js'
 import { withTransaction } from '../../persistence/db.js'
 import type { Actor } from '../actor.js'
 import { recordAudit } from '../casework/audit.js'
@@ -41,7 +41,7 @@ export interface RecordLabels {
 }
 
 /** The printable record as a PDF for the response file and the ICO, from the same words as the page. */
-export function searchRecordPdf(record: SearchRecord, labels: RecordLabels): Uint8Array {
+export async function searchRecordPdf(record: SearchRecord, labels: RecordLabels): Promise<Uint8Array> {
   const { run } = record
   const blocks: TextBlock[] = [
     { text: labels.title, font: 'bold', size: 15 },
@@ -67,5 +67,7 @@ export function searchRecordPdf(record: SearchRecord, labels: RecordLabels): Uin
   const names = new Map(run.sources.map((s) => [s.id, s.name]))
   for (const h of kept)
     blocks.push({ text: labels.provenance(h, names.get(h.sourceId) ?? ''), indent: 10, spaceBefore: 2 })
+  // The PDF engine loads with the first record printed, not with the web server (issue 12).
+  const { renderTextPdf } = await import('../../disclosure/pdf/index.js')
   return renderTextPdf(blocks).pdf
 }

@@ -1,6 +1,5 @@
-import { fileTypeFromBuffer } from 'file-type'
-import * as mupdf from 'mupdf'
-import { findActiveContent, type ActiveContentOptions } from '../../disclosure/pdf/active-content.js'
+import type * as Mupdf from 'mupdf'
+import type { ActiveContentOptions } from '../../disclosure/pdf/active-content.js'
 import type { VirusScanner } from '../ports.js'
 import { decodesAsImage, heicDecodes, jpegIsWhole, pngIsWhole } from './image-proof.js'
 
@@ -46,6 +45,8 @@ const ACCEPTED: Record<string, string> = {
 export async function checkUpload(bytes: Uint8Array, opts: UploadCheckOptions): Promise<UploadCheck> {
   if (opts.truncated || bytes.byteLength > MAX_UPLOAD_BYTES) return { ok: false, problem: 'too-large' }
   if (bytes.byteLength === 0) return { ok: false, problem: 'empty' }
+  // file-type and MuPDF load with the first upload, not with the web server (issue 12: start-up).
+  const { fileTypeFromBuffer } = await import('file-type')
   const detected = await fileTypeFromBuffer(bytes)
   const contentType = detected ? (detected.mime as string) : null
   const extension = contentType ? ACCEPTED[contentType] : undefined
@@ -77,17 +78,22 @@ async function structureProblem(
     case 'application/pdf':
       return pdfProblem(bytes, embeddedFiles)
     case 'image/png':
-      return pngIsWhole(bytes) && decodesAsImage(bytes) ? null : 'corrupt'
+      return pngIsWhole(bytes) && (await decodesAsImage(bytes)) ? null : 'corrupt'
     case 'image/jpeg':
-      return jpegIsWhole(bytes) && decodesAsImage(bytes) ? null : 'corrupt'
+      return jpegIsWhole(bytes) && (await decodesAsImage(bytes)) ? null : 'corrupt'
     default:
       return (await heicDecodes(bytes)) ? null : 'corrupt'
   }
 }
 
 /** Opens the PDF with MuPDF and walks its objects for scripts and actions (disclosure/pdf/active-content). */
-function pdfProblem(bytes: Buffer, embeddedFiles: ActiveContentOptions['embeddedFiles']): UploadProblem | null {
-  let doc: mupdf.Document
+async function pdfProblem(
+  bytes: Buffer,
+  embeddedFiles: ActiveContentOptions['embeddedFiles'],
+): Promise<UploadProblem | null> {
+  const mupdf = await import('mupdf')
+  const { findActiveContent } = await import('../../disclosure/pdf/active-content.js')
+  let doc: Mupdf.Document
   try {
     doc = mupdf.Document.openDocument(bytes, 'application/pdf')
   } catch {

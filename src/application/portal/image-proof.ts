@@ -1,5 +1,4 @@
 import { crc32 } from 'node:zlib'
-import * as mupdf from 'mupdf'
 
 /** Images bigger than this many pixels are refused before decoding, so a tiny file cannot claim gigabytes. */
 const MAX_IMAGE_PIXELS = 60_000_000
@@ -40,8 +39,12 @@ export function jpegIsWhole(bytes: Buffer): boolean {
   return tail.lastIndexOf(Buffer.from([0xff, 0xd9])) !== -1
 }
 
-/** Decodes a PNG or JPEG with MuPDF: only a real image of sensible size gets through. */
-export function decodesAsImage(bytes: Buffer): boolean {
+/**
+ * Decodes a PNG or JPEG with MuPDF: only a real image of sensible size gets through. MuPDF (WebAssembly) loads on the
+ * first upload, not with the web server.
+ */
+export async function decodesAsImage(bytes: Buffer): Promise<boolean> {
+  const mupdf = await import('mupdf')
   try {
     const image = new mupdf.Image(bytes)
     const pixels = image.getWidth() * image.getHeight()

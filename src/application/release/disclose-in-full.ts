@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto'
-import { readPageTexts } from '../../disclosure/pdf/index.js'
 import { DomainError, type CaseState } from '../../domain/index.js'
 import { withTransaction, type Tx } from '../../persistence/db.js'
 import { findDocument, type DocumentRecord } from '../../persistence/repositories/document-repository.js'
@@ -70,6 +69,8 @@ async function requireNoOthers(deps: AppDeps, tx: Tx, state: CaseState, doc: Doc
   )
   const proposed = found.rows[0]?.n ?? 0
   const secrets = await secretsOfCase(tx, state)
+  // The PDF engine (MuPDF, WebAssembly) loads when a document is first checked, not with the web server (issue 12).
+  const { readPageTexts } = await import('../../disclosure/pdf/index.js')
   const pages = secrets.length ? readPageTexts(new Uint8Array(await deps.blobs.get(doc.storageKey!))) : []
   const texts = pages.map((text, i) => ({ place: `page ${i + 1}`, field: 'thirdParty', text }))
   const hits = findRedactedText(texts, secrets, isCommonWord)

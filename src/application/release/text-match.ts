@@ -1,4 +1,4 @@
-import { foldNeedle } from '../../disclosure/redact/index.js'
+import { foldNeedle } from '../../disclosure/redact/normalise.js'
 
 /**
  * Text as the release gate compares it: case, accents, ligatures, spacing and punctuation folded away, so

@@ -1,4 +1,4 @@
-import { foldForMatch } from '../pdf/index.js'
+import { foldForMatch } from '../pdf/text-fold.js'
 
 /**
  * Case-, accent- and whitespace-insensitive matching, shared by the redaction planner and the verifier so that the

@@ -1,6 +1,6 @@
 import fs from 'node:fs/promises'
 import path from 'node:path'
-import MailComposer from 'nodemailer/lib/mail-composer'
+import type MailComposerClass from 'nodemailer/lib/mail-composer'
 import type { PSTMessage } from 'pst-extractor'
 import { readMboxMessage } from '../mail/mbox-reader.js'
 import { dataMapSchema } from '../connectors/data-map.js'
@@ -8,6 +8,10 @@ import { openConnector } from '../connectors/open.js'
 import { findPstMessage, pstMessage } from './pst-source.js'
 import type { SourceRef } from './types.js'
 import { baseOf } from './walk.js'
+import { lazyRequire } from '../../lazy-require.js'
+
+// Only an Outlook message shown as an original needs it: not loaded with the web server (issue 12).
+const mailComposer = lazyRequire<typeof MailComposerClass>('nodemailer/lib/mail-composer')
 
 /** The item as it is in the source, to become case material: an email as .eml, a file as itself, a row as JSON. */
 export interface Original {
@@ -67,6 +71,7 @@ async function pstToEml(m: PSTMessage): Promise<Uint8Array> {
       content: Buffer.concat(chunks),
     })
   }
+  const MailComposer = mailComposer()
   const mail = new MailComposer({
     from: p.from,
     to: p.to,

@@ -1,6 +1,10 @@
 // Draws a laid-out chart on a pdf-lib page. pdf-lib cannot embed SVG, so the same shapes the SVG is written from are
 // drawn with its primitives, scaled into a box and flipped (PDF's y axis points up).
-import { degrees, rgb, type PDFFont, type PDFPage, type RGB } from 'pdf-lib'
+import type { PDFFont, PDFPage, RGB } from 'pdf-lib'
+import type * as PdfLib from 'pdf-lib'
+import { lazyRequire } from '../../lazy-require.js'
+
+const pdfLib = lazyRequire<typeof PdfLib>('pdf-lib')
 import { layoutChart } from './layout.js'
 import { CHART_HEIGHT, CHART_WIDTH, type ChartModel, type Shape } from './model.js'
 
@@ -18,7 +22,7 @@ export interface PdfBox {
 
 export function hexColour(hex: string): RGB {
   const value = Number.parseInt(hex.replace('#', ''), 16)
-  return rgb(((value >> 16) & 255) / 255, ((value >> 8) & 255) / 255, (value & 255) / 255)
+  return pdfLib().rgb(((value >> 16) & 255) / 255, ((value >> 8) & 255) / 255, (value & 255) / 255)
 }
 
 /** Replaces characters the standard PDF fonts (WinAnsi) cannot encode, so an odd name never breaks the pack. */
@@ -104,7 +108,7 @@ function drawText(
     })
   }
   if (s.vertical) {
-    page.drawText(text, { x, y: y - shift, size, font, color, rotate: degrees(90) })
+    page.drawText(text, { x, y: y - shift, size, font, color, rotate: pdfLib().degrees(90) })
   } else {
     page.drawText(text, { x: x - shift, y, size, font, color })
   }

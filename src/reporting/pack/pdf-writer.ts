@@ -1,6 +1,10 @@
 // A small flowing-layout writer over pdf-lib for A4 reports: headings, wrapped paragraphs, GOV.UK-style tables that
 // carry on across pages with their header repeated, charts, and a running header and footer on every page.
-import { PDFDocument, StandardFonts, type PDFFont, type PDFPage } from 'pdf-lib'
+import type { PDFDocument, PDFFont, PDFPage } from 'pdf-lib'
+import type * as PdfLib from 'pdf-lib'
+import { lazyRequire } from '../../lazy-require.js'
+
+const pdfLib = lazyRequire<typeof PdfLib>('pdf-lib')
 import type { ChartModel, DataTable } from '../charts/model.js'
 import { GOVUK } from '../charts/model.js'
 import { chartHeightFor, drawChartPdf, hexColour, pdfSafe, type PdfFonts } from '../charts/pdf.js'
@@ -37,6 +41,7 @@ export class PdfWriter {
   ) {}
 
   static async create(title: string, author: string, created: Date): Promise<PdfWriter> {
+    const { PDFDocument, StandardFonts } = pdfLib()
     const doc = await PDFDocument.create()
     doc.setTitle(title)
     doc.setAuthor(author)

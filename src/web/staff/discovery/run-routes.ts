@@ -61,7 +61,7 @@ export function registerRunRoutes(app: FastifyInstance, deps: AppDeps): void {
     handler: async (request, reply) => {
       const record = await searchRecord(deps, staffOf(request), runIdOf(request))
       const v = recordView(record)
-      const pdf = searchRecordPdf(record, {
+      const pdf = await searchRecordPdf(record, {
         title: text('discovery.record.title'),
         intro: text('discovery.record.intro'),
         rows: v.rows,
