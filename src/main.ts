@@ -17,13 +17,14 @@ export async function runServer(role: ServerRole, options: { demo: boolean }): P
   const started = Date.now()
   const config = loadConfig()
   // PostgreSQL first: it starts in its own process while this one loads the rest of the product (services, then
-  // the web server's code), which is most of the time to /ready. Only the database's own small modules are loaded
-  // before it starts.
+  // the web server's code), which is most of the time to /ready. Loading that code holds this thread, so it waits
+  // until the embedded server's process has been spawned; only the database's own small modules come before.
   const early = openDatabaseEarly({
     dataDir: config.dataDir,
     databaseUrl: config.DATABASE_URL,
     poolSize: config.DB_POOL_SIZE,
   })
+  await early.underway
   const loaded = import('./services.js')
   const web = role === 'worker' ? undefined : import('./web/app.js')
   web?.catch(() => undefined) // a failure is reported where it is awaited
@@ -67,9 +68,10 @@ export async function runServer(role: ServerRole, options: { demo: boolean }): P
       const { demoSignIns } = await import('./cli/demo/sign-ins.js')
       printSignIns(config, await seedDemo(services.app), demoSignIns)
     }
-    // The worker vouches for the trail as it finds it (and, the first time, seals events older than seals).
-    if (role !== 'web') await checkpointAudit(services, 'start')
     if (web) app = await listen(config, services, (await web).buildApp)
+    // The worker vouches for the trail as it finds it (and, the first time, seals events older than seals). Pages
+    // are served meanwhile: a trail that fails its check is reported loudly, never a reason not to serve.
+    if (role !== 'web') await checkpointAudit(services, 'start')
     // The worker's code (the disclosure pipeline, PDF and office readers) loads once the web server answers:
     // nothing that /ready reports on waits for it, and its jobs wait in the queue until it is there.
     if (role !== 'web' && services.jobs) {

@@ -44,8 +44,16 @@ export async function createServices(config: Config, role: Role, early?: EarlyDa
       log: dbLog,
     }))
   try {
-    await migrate(db.pool)
-    const jobs: Jobs | null = role === 'none' ? null : await startJobs(db.url, role === 'web' ? 'web' : 'both')
+    // pg-boss keeps its own schema: it starts beside our migrations rather than after them.
+    const [migrated, started] = await Promise.allSettled([
+      migrate(db.pool),
+      role === 'none' ? Promise.resolve(null) : startJobs(db.url, role === 'web' ? 'web' : 'both'),
+    ])
+    const jobs: Jobs | null = started.status === 'fulfilled' ? started.value : null
+    if (migrated.status === 'rejected' || started.status === 'rejected') {
+      await jobs?.stop().catch(() => undefined)
+      throw migrated.status === 'rejected' ? migrated.reason : (started as PromiseRejectedResult).reason
+    }
     const mailer = createMailer({
       smtpUrl: config.SMTP_URL,
       from: config.MAIL_FROM,

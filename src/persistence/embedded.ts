@@ -25,6 +25,8 @@ export interface EmbeddedPostgresOptions {
   log: (msg: string) => void
   /** Called when the server died and could not be restarted within a minute. */
   onUnexpectedExit?: (code: number | null) => void
+  /** Called once the first server process has been spawned (it is still starting up). */
+  onSpawned?: () => void
 }
 
 const DATABASE = 'rightsdesk'
@@ -48,7 +50,7 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
   const logFile = await openLogFile(path.join(dataDir, 'pg.log'))
   try {
     const { bins, owner, password } = await prepareCluster(dataDir, pgDir, opts.log)
-    const server = new Supervisor({ bins, owner, pgDir, log: opts.log, logFile }, opts.onUnexpectedExit)
+    const server = new Supervisor({ bins, owner, pgDir, log: opts.log, logFile }, opts.onUnexpectedExit, opts.onSpawned)
     const port = await server.start()
     const url = `postgres://${SUPERUSER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${DATABASE}`
     await ensureDatabase(url).catch(async (err: unknown) => {
@@ -81,6 +83,7 @@ class Supervisor {
   constructor(
     private readonly ctx: Context,
     private readonly onUnexpectedExit: ((code: number | null) => void) | undefined,
+    private readonly onSpawned: (() => void) | undefined,
   ) {}
 
   async start(): Promise<number> {
@@ -119,7 +122,10 @@ class Supervisor {
     for (let attempt = 0; ; attempt++) {
       if (this.stopping) throw new Error('stopped while starting')
       try {
-        this.child = await spawnPostmaster(this.ctx, this.port, (spawned) => (this.starting = spawned))
+        this.child = await spawnPostmaster(this.ctx, this.port, (spawned) => {
+          this.starting = spawned
+          this.onSpawned?.()
+        })
         this.child.once('exit', (code, signal) => this.onExit(code, signal))
         return
       } catch (err) {

@@ -16,6 +16,8 @@ export interface OpenDatabaseOptions {
   databaseUrl: string | undefined
   poolSize: number
   log: (msg: string) => void
+  /** Called when an embedded server's process has been spawned (not when it is ready); never for a server. */
+  onSpawned?: () => void
 }
 
 /** Masks the password in a connection URL so it can be printed. */
@@ -33,7 +35,7 @@ export async function openDatabase(opts: OpenDatabaseOptions): Promise<OpenDatab
   await ensureWritableDataDir(dataDir)
   const lock = await acquireDataDirLock(dataDir)
   try {
-    const embedded = await startEmbeddedPostgres({ dataDir, log: opts.log })
+    const embedded = await startEmbeddedPostgres({ dataDir, log: opts.log, onSpawned: opts.onSpawned })
     const pool = createPool(embedded.url, opts.poolSize)
     return {
       mode: 'embedded',
@@ -53,6 +55,8 @@ export async function openDatabase(opts: OpenDatabaseOptions): Promise<OpenDatab
 
 export interface EarlyDatabase {
   opened: Promise<OpenDatabase>
+  /** Resolves once the database is on its way: an embedded server spawned, a server named, or a failure. */
+  underway: Promise<void>
   /** Where what the database says goes from now on (and what it said before this was called). */
   attachLog(log: (msg: string) => void): void
 }
@@ -64,10 +68,14 @@ export interface EarlyDatabase {
 export function openDatabaseEarly(opts: Omit<OpenDatabaseOptions, 'log'>): EarlyDatabase {
   let sink: ((msg: string) => void) | undefined
   const pending: string[] = []
-  const opened = openDatabase({ ...opts, log: (msg) => (sink ? sink(msg) : pending.push(msg)) })
-  opened.catch(() => undefined) // reported where it is awaited
+  let spawned = () => undefined as void
+  const underway = new Promise<void>((resolve) => (spawned = resolve))
+  const opened = openDatabase({ ...opts, log: (msg) => (sink ? sink(msg) : pending.push(msg)), onSpawned: spawned })
+  opened.then(spawned, spawned) // a server, or a failure: nothing to wait for
+  if (opts.databaseUrl) spawned()
   return {
     opened,
+    underway,
     attachLog(log) {
       sink = log
       for (const msg of pending.splice(0)) log(msg)
