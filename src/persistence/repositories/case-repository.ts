@@ -1,5 +1,6 @@
 import type { Queryable } from '../db.js'
 import type { CaseState } from '../../domain/index.js'
+import { personSearchCondition, type PersonSearch } from './person-search-sql.js'
 import { queueCondition, type QueueContext, type QueueId } from './work-queue-sql.js'
 
 export interface CaseRowSummary {
@@ -31,7 +32,8 @@ export interface CaseFilter {
   dueBefore?: string
   overdueAsOf?: string
   assigneeId?: string
-  search?: string
+  /** "Find a person" (issue 14): a reference, identifiers or a name, read by application/casework/person-keys. */
+  search?: PersonSearch
   open?: boolean
   /** Only cases assigned to this user or copied to them (actors without case:view-all). */
   visibleToUserId?: string
@@ -150,7 +152,14 @@ export async function listCases(db: Queryable, f: CaseFilter): Promise<{ total: 
       }),
     )
   }
-  if (f.search) add((p) => `(upper(reference) = upper(${p}) OR requester_name ILIKE '%' || ${p} || '%')`, f.search)
+  if (f.search) {
+    where.push(
+      personSearchCondition(f.search, (v) => {
+        values.push(v)
+        return `$${values.length}`
+      }),
+    )
+  }
   const sqlWhere = where.length ? `WHERE ${where.join(' AND ')}` : ''
   const total = await db.query<{ n: string }>(`SELECT count(*) AS n FROM cases ${sqlWhere}`, values)
   const rows = await db.query(
