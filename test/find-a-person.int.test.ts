@@ -1,11 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Actor } from '../src/application/actor.js'
 import { phoneKey } from '../src/application/casework/person-keys.js'
+import { executeCommand } from '../src/application/execute-command.js'
 import { logRequest } from '../src/application/log-request.js'
 import { addMonthsClamped, localDateInLondon, type CaseState } from '../src/domain/index.js'
 import { startHarness, type Harness } from './support/app-harness.js'
 import { OPCC, POLICE, scopedUser, type ScopedUser } from './support/boundary.js'
 import { actorFor, NEW_REQUEST } from './support/casework-fixtures.js'
+import { StaffClient } from './support/casework-client.js'
 import { dateFields } from './support/casework-steps.js'
 
 // Issue 14, "find a person": search cases by name, email, phone, postcode, date of birth and reference, only within
@@ -200,5 +202,28 @@ describe('a person who asked before, at intake', () => {
     const fresh = (await logRequest(h.deps, dp, { ...NEW_REQUEST, subject: { name: 'Ada Pell' } })).state
     const page = opccOfficer.client.$(await opccOfficer.client.get(`/staff/cases/${fresh.id}`))
     expect(page('#matches').text()).not.toContain(old.reference)
+  })
+
+  it('lets an unfounded-or-excessive refusal cite the linked earlier request, on the record', async () => {
+    const person = { name: 'Perpetua Cleeve', email: 'p.cleeve@mail.example' }
+    const earlier = (await logRequest(h.deps, dp, { ...NEW_REQUEST, subject: person })).state
+    const repeat = (await logRequest(h.deps, dp, { ...NEW_REQUEST, subject: person })).state
+    await executeCommand(h.deps, dp, repeat.id, {
+      type: 'LinkCase',
+      otherCaseId: earlier.id,
+      relation: 'same-requester',
+    })
+    const officer = await new StaffClient(h.app).signInAs('dp-manager')
+    const form = officer.$(await officer.get(`/staff/cases/${repeat.id}/refuse`))
+    expect(form(`input[name="citedCaseIds"][value="${earlier.id}"]`).length).toBe(1)
+    expect(form('form').text()).toContain(earlier.reference)
+    const res = await officer.post(`/staff/cases/${repeat.id}/refuse`, {
+      basis: 'manifestly-excessive',
+      citedCaseIds: earlier.id,
+      justification: 'The same request as last week, answered in full; nothing has changed since.',
+    })
+    const done = await officer.follow(res)
+    expect(done.statusCode).toBe(200)
+    expect((await stateOf(repeat.id)).refusal?.citedCaseIds).toEqual([earlier.id])
   })
 })
