@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import type { Command } from './commands.js'
 import { harness, logCommand, OWN_ID, verifiedAccessRequest, type Harness } from './case-fixtures.js'
 
 const justification = 'Fifth identical request this month; earlier answers were complete.'
@@ -299,10 +300,10 @@ describe('citing earlier requests in an unfounded or excessive refusal (issue 14
 
   it('refuses to cite a request that is not linked to the case, or to cite one for an exemption', () => {
     const h = verifiedAccessRequest()
-    const cite = { type: 'Refuse', basis: 'manifestly-excessive', justification, citedCaseIds: [EARLIER] } as const
+    const cite: Command = { type: 'Refuse', basis: 'manifestly-excessive', justification, citedCaseIds: [EARLIER] }
     expect(h.attempt(cite, '2026-03-10')).toMatchObject({ ok: false, error: { code: 'validation' } })
     h.run({ type: 'LinkCase', otherCaseId: EARLIER, relation: 'same-requester' })
-    const exemption = { ...cite, basis: 'exemption', exemptionCodes: ['S2P3_16_THIRD'] } as const
+    const exemption: Command = { ...cite, basis: 'exemption', exemptionCodes: ['S2P3_16_THIRD'] }
     expect(h.attempt(exemption, '2026-03-10')).toMatchObject({ ok: false, error: { code: 'validation' } })
   })
 })
