@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Actor } from '../src/application/actor.js'
 import { phoneKey } from '../src/application/casework/person-keys.js'
 import { executeCommand } from '../src/application/execute-command.js'
+import { updateSettings } from '../src/application/staff/update-settings.js'
 import { logRequest } from '../src/application/log-request.js'
 import { addMonthsClamped, localDateInLondon, type CaseState } from '../src/domain/index.js'
 import { startHarness, type Harness } from './support/app-harness.js'
@@ -76,6 +77,17 @@ describe('finding a person from the case list search box', () => {
     const text = await listed(both, '07700 900461')
     expect(text).toContain(opccCase.reference)
     expect(text).toContain(policeCase.reference)
+  })
+
+  it('puts the person named first, ahead of similar names due sooner', async () => {
+    const longAgo = `${addMonthsClamped(localDateInLondon(h.deps.clock.now()), -1)}T12:00:00Z`
+    const similar = { ...NEW_REQUEST, receivedAt: longAgo, subject: { name: 'Bartholomew Ketterling' } }
+    await logRequest(h.deps, dp, similar)
+    const named = (await logRequest(h.deps, dp, { ...NEW_REQUEST, subject: { name: 'Bartholomew Kettering' } })).state
+    const res = await opccOfficer.client.get(`/staff/cases?search=${encodeURIComponent('Kettering Bartholomew')}`)
+    const rows = opccOfficer.client.$(res)('main table tbody tr')
+    expect(rows.length).toBeGreaterThan(1)
+    expect(rows.first().text()).toContain(named.reference)
   })
 
   it('does not find a different person with a different number', async () => {
@@ -225,5 +237,23 @@ describe('a person who asked before, at intake', () => {
     const done = await officer.follow(res)
     expect(done.statusCode).toBe(200)
     expect((await stateOf(repeat.id)).refusal?.citedCaseIds).toEqual([earlier.id])
+  })
+
+  it('counts a similar request as a repeat only within the months the office set', async () => {
+    const today = localDateInLondon(h.deps.clock.now())
+    const person = { name: 'Wilfred Ashgrove', email: 'w.ashgrove@mail.example' }
+    const earlierOn = `${addMonthsClamped(today, -3)}T12:00:00Z`
+    await logRequest(h.deps, dp, { ...NEW_REQUEST, receivedAt: earlierOn, subject: person })
+    const fresh = (await logRequest(h.deps, dp, { ...NEW_REQUEST, subject: person })).state
+    const warning = async () =>
+      opccOfficer.client
+        .$(await opccOfficer.client.get(`/staff/cases/${fresh.id}`))('#matches')
+        .text()
+    expect(await warning()).toContain('A similar request within 6 months')
+    await updateSettings(h.deps, await actorFor(h, 'admin'), { repeatRequestMonths: 2 })
+    const after = await warning()
+    expect(after).toContain('Same email address')
+    expect(after).not.toContain('A similar request within')
+    await updateSettings(h.deps, await actorFor(h, 'admin'), { repeatRequestMonths: 6 })
   })
 })

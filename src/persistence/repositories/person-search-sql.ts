@@ -30,6 +30,14 @@ export function personSearchCondition(q: PersonSearch, param: (value: unknown) =
   return parts.length ? `(${parts.join(' OR ')})` : 'FALSE'
 }
 
+/**
+ * For a name, the closest names first (then the list's own order): "John Smith" among many similar names, or one
+ * person among a hundred with the same first name, must not be left on a later page behind earlier due dates.
+ */
+export function personSearchOrder(q: PersonSearch, param: (value: unknown) => string): string {
+  return q.name ? `similarity(search_names, ${param(q.name)}) DESC, ` : ''
+}
+
 /** A case that may be the same person's, with what matched. */
 export interface MatchRow {
   id: string
