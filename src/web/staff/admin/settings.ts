@@ -39,7 +39,7 @@ function parse(body: unknown): Partial<CaseworkSettings> {
   if (!Number.isFinite(rate) || rate <= 0) fields.feeHourlyRate = text('casework.settings.rateInvalid')
   const months = Number(str(body, 'repeatRequestMonths'))
   if (!Number.isInteger(months) || months < 1 || months > 36)
-    fields.repeatRequestMonths = text('casework.settings.monthsInvalid')
+    fields.repeatRequestMonths = text('find.settings.invalid')
   if (!str(body, 'regulatorName')) fields.regulatorName = text('casework.settings.regulatorMissing')
   if (Object.keys(fields).length) throw new DomainError('validation', 'invalid settings', { fields })
   const checked = list(body, 'reminderOptions')
