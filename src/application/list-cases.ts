@@ -9,6 +9,7 @@ import { withTransaction } from '../persistence/db.js'
 import { auditActorId, type Actor } from './actor.js'
 import { requirePermission, seesAllCases } from './authorise.js'
 import type { AppDeps } from './deps.js'
+import { personQuery } from './casework/person-keys.js'
 import { queueContext, type QueueId } from './casework/work-queues.js'
 
 export interface CaseListQuery {
@@ -46,7 +47,7 @@ export async function listCases(
     dueBefore: q.dueBefore,
     overdueAsOf: q.overdue ? today : undefined,
     assigneeId: q.assigneeId,
-    search: q.search,
+    search: q.search ? personQuery(q.search) : undefined,
     open: q.open,
     // A copy recipient lists only what was copied or assigned to them (roles: case:view without case:view-all).
     visibleToUserId: seesAllCases(actor) ? undefined : actor.id,

@@ -69,6 +69,7 @@ export const TABLE: Record<string, Rule> = {
   'POST /staff/cases/:id/log-related': P('case:log'),
   'GET /staff/cases/:id/message': P('case:request-info'),
   'POST /staff/cases/:id/message': P('case:request-info'),
+  'POST /staff/cases/:id/matches/link': P('case:link'),
   'GET /staff/cases/:id/decide-appeal': P('review:decide'),
   'POST /staff/cases/:id/decide-appeal': P('review:decide'),
   'GET /staff/cases/:id/draft': P('case:draft'),

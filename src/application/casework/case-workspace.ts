@@ -65,7 +65,7 @@ export async function caseWorkspace(db: Queryable, actor: Actor, state: CaseStat
 }
 
 /** The case it concerns, cases that concern it (appeals, complaints, regulator enquiries) and linked cases. */
-async function relatedCases(db: Queryable, state: CaseState): Promise<RelatedCase[]> {
+export async function relatedCases(db: Queryable, state: CaseState): Promise<RelatedCase[]> {
   const linked = state.links.map((l) => l.caseId)
   const r = await db.query<{
     id: string

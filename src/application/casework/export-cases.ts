@@ -6,6 +6,7 @@ import { requirePermission, seesAllCases } from '../authorise.js'
 import type { AppDeps } from '../deps.js'
 import type { CaseListQuery } from '../list-cases.js'
 import { recordAudit } from './audit.js'
+import { personQuery } from './person-keys.js'
 
 /** The filtered case list as rows for a CSV file; an export is recorded like any other view (DESIGN §3). */
 export async function exportCases(deps: AppDeps, actor: Actor, q: CaseListQuery): Promise<CaseRowSummary[]> {
@@ -22,7 +23,7 @@ export async function exportCases(deps: AppDeps, actor: Actor, q: CaseListQuery)
       controllerIds,
       overdueAsOf: q.overdue ? today : undefined,
       assigneeId: q.assigneeId,
-      search: q.search,
+      search: q.search ? personQuery(q.search) : undefined,
       open: q.open,
       visibleToUserId: seesAllCases(actor) ? undefined : actor.id,
       limit: 10_000,

@@ -41,6 +41,8 @@ export interface CaseworkSettings {
   feeHourlyRatePence: number
   /** Requests logged by staff (per channel) or through the API that are acknowledged automatically (issue 14). */
   autoAcknowledgeChannels: AutoAcknowledgeChannel[]
+  /** Another request of the same person within this many months is pointed out as a possible repeat (issue 14). */
+  repeatRequestMonths: number
 }
 
 export type AutoAcknowledgeChannel = Exclude<Channel, 'portal'>
@@ -68,6 +70,9 @@ export const DEFAULT_SETTINGS: Omit<CaseworkSettings, 'regulator'> = {
   },
   feeHourlyRatePence: 2500,
   autoAcknowledgeChannels: [...AUTO_ACKNOWLEDGE_CHANNELS],
+  // uk-rules §5: "largely repeats earlier requests without a reasonable interval"; the law names no interval, so the
+  // office chooses how far back staff are shown earlier requests. Six months is a starting point, not a rule.
+  repeatRequestMonths: 6,
 }
 
 export const SETTING_KEYS = [
@@ -77,6 +82,7 @@ export const SETTING_KEYS = [
   'regulator',
   'feeHourlyRatePence',
   'autoAcknowledgeChannels',
+  'repeatRequestMonths',
 ] as const
 export type SettingKey = (typeof SETTING_KEYS)[number]
 
@@ -101,6 +107,7 @@ export async function readSettings(db: Queryable): Promise<CaseworkSettings> {
     autoAcknowledgeChannels: (
       (saved.get('autoAcknowledgeChannels') as unknown[]) ?? DEFAULT_SETTINGS.autoAcknowledgeChannels
     ).filter((c): c is AutoAcknowledgeChannel => AUTO_ACKNOWLEDGE_CHANNELS.includes(c as AutoAcknowledgeChannel)),
+    repeatRequestMonths: Number(saved.get('repeatRequestMonths') ?? DEFAULT_SETTINGS.repeatRequestMonths),
   }
 }
 

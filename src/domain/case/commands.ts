@@ -118,6 +118,11 @@ export interface Refuse {
   justification: string
   /** Neither confirm nor deny that information is held (DPA s.45(6); exemption refusals only). */
   neitherConfirmNorDeny?: boolean
+  /**
+   * Linked earlier requests the decision relies on: a request that "largely repeats earlier requests without a
+   * reasonable interval" may be manifestly excessive (uk-rules §5), and the controller must be able to show it.
+   */
+  citedCaseIds?: string[]
 }
 
 export interface RecordResponseSent {

@@ -81,6 +81,26 @@ function decisionTaken(state: CaseState): Check {
   return null
 }
 
+/**
+ * Earlier requests cited by an unfounded-or-excessive refusal must be linked to this case first (issue 14), so the
+ * evidence is on the file both ways; other refusal bases rest on exemptions or authority, not on earlier requests.
+ */
+function citedProblem(state: CaseState, cmd: Cmd<'Refuse'>): Check {
+  const cited = cmd.citedCaseIds ?? []
+  if (cited.length === 0) return null
+  if (cmd.basis !== 'manifestly-unfounded' && cmd.basis !== 'manifestly-excessive') {
+    return fail('validation', 'earlier requests are cited only for an unfounded or excessive request', {
+      fields: { citedCaseIds: 'Cite earlier requests only when refusing as manifestly unfounded or excessive' },
+    })
+  }
+  const linked = new Set(state.links.map((l) => l.caseId))
+  return cited.every((id) => linked.has(id))
+    ? null
+    : fail('validation', 'cited a case not linked to this one', {
+        fields: { citedCaseIds: 'Link the earlier request to this case before citing it' },
+      })
+}
+
 function refusalProblem(state: CaseState, cmd: Cmd<'Refuse'>, ctx: DecideContext): Check {
   const codes = cmd.exemptionCodes ?? []
   if (cmd.basis === 'exemption' && codes.length === 0) {
@@ -95,6 +115,7 @@ function refusalProblem(state: CaseState, cmd: Cmd<'Refuse'>, ctx: DecideContext
     return fail('validation', 'neither confirm nor deny is only possible under an exemption or restriction')
   }
   return (
+    citedProblem(state, cmd) ??
     requireExemptionCodes(codes, state) ??
     requireText(cmd.justification, 'justification', policyOf(ctx).minJustificationLength)
   )
@@ -120,6 +141,7 @@ export function refuse(state: CaseState, cmd: Cmd<'Refuse'>, ctx: DecideContext)
     justification: justification.trim(),
     outcome,
     on: ctx.today,
+    ...(cmd.citedCaseIds?.length ? { citedCaseIds: [...new Set(cmd.citedCaseIds)] } : {}),
   })
 }
 

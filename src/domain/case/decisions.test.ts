@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import type { Command } from './commands.js'
 import { harness, logCommand, OWN_ID, verifiedAccessRequest, type Harness } from './case-fixtures.js'
 
 const justification = 'Fifth identical request this month; earlier answers were complete.'
@@ -284,5 +285,25 @@ describe('identity evidence (seed 002 evidence table)', () => {
     expect(h.attempt({ ...verify, receivedOn: '2026-03-09' }, '2026-03-05')).toMatchObject(refusedFor)
     expect(h.attempt({ ...verify, receivedOn: '2026-03-02' }, '2026-03-05')).toMatchObject(refusedFor)
     expect(h.attempt({ ...verify, receivedOn: '2026-03-04' }, '2026-03-05').ok).toBe(true)
+  })
+})
+
+describe('citing earlier requests in an unfounded or excessive refusal (issue 14)', () => {
+  const EARLIER = '11111111-2222-4333-8444-555555555555'
+
+  it('records the linked earlier requests the decision relies on', () => {
+    const h = verifiedAccessRequest()
+    h.run({ type: 'LinkCase', otherCaseId: EARLIER, relation: 'same-requester' })
+    h.run({ type: 'Refuse', basis: 'manifestly-excessive', justification, citedCaseIds: [EARLIER, EARLIER] })
+    expect(h.state.refusal?.citedCaseIds).toEqual([EARLIER])
+  })
+
+  it('refuses to cite a request that is not linked to the case, or to cite one for an exemption', () => {
+    const h = verifiedAccessRequest()
+    const cite: Command = { type: 'Refuse', basis: 'manifestly-excessive', justification, citedCaseIds: [EARLIER] }
+    expect(h.attempt(cite, '2026-03-10')).toMatchObject({ ok: false, error: { code: 'validation' } })
+    h.run({ type: 'LinkCase', otherCaseId: EARLIER, relation: 'same-requester' })
+    const exemption: Command = { ...cite, basis: 'exemption', exemptionCodes: ['S2P3_16_THIRD'] }
+    expect(h.attempt(exemption, '2026-03-10')).toMatchObject({ ok: false, error: { code: 'validation' } })
   })
 })

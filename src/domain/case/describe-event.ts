@@ -59,7 +59,8 @@ const describers: Describers = {
     `Deadline extended to ${formatLongDate(e.due)} ${e.ground === 'complexity' ? 'because the request is complex' : 'because of the number of requests'}; notice given on ${formatLongDate(e.noticeGivenOn)}`,
   CaseAssigned: (e) => `Assigned to ${e.assigneeId}`,
   WorkStarted: () => 'Work started',
-  RequestRefused: (e) => `Decision to refuse: ${OUTCOME_LABELS[e.outcome]}${codes(e.exemptionCodes)}`,
+  RequestRefused: (e) =>
+    `Decision to refuse: ${OUTCOME_LABELS[e.outcome]}${codes(e.exemptionCodes)}${e.citedCaseIds?.length ? `, citing earlier requests ${e.citedCaseIds.join(', ')}` : ''}`,
   RequestRedirected: (e) =>
     e.to === 'deceased-foi'
       ? 'Redirected: about a person who has died, handled outside data protection law'

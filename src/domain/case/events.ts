@@ -93,6 +93,7 @@ export type CaseEvent =
       justification: string
       outcome: Outcome
       on: LocalDate
+      citedCaseIds?: string[]
     })
   | (Base & {
       type: 'RequestRedirected'

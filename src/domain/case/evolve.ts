@@ -110,6 +110,7 @@ const evolvers: Evolvers = {
       justification: e.justification,
       decidedBy: e.actorId,
       decidedOn: e.on,
+      ...(e.citedCaseIds?.length ? { citedCaseIds: e.citedCaseIds } : {}),
     },
   }),
   RequestRedirected: (s, e) => ({

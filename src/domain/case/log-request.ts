@@ -87,6 +87,17 @@ function missingProblem(cmd: LogRequest): Check {
  */
 export const EARLIEST_RECEIVED_ON = '2018-05-25'
 
+/**
+ * A date of birth, when given, is a real day in the past: search officers quote it to local systems, and intake matches
+ * people on name and date of birth (issue 14), so a typing slip must not be stored as if it were a date.
+ */
+function birthDateProblem(cmd: LogRequest, ctx: DecideContext): Check {
+  const dob = cmd.subject.dateOfBirth
+  if (dob === undefined) return null
+  if (!isValidLocalDate(dob)) return invalid('subject.dateOfBirth', 'Enter a real date of birth')
+  return dob > ctx.today ? invalid('subject.dateOfBirth', 'The date of birth must be in the past') : null
+}
+
 /** Opens a case. The received date is the Europe/London date of receipt, whatever the hour (uk-rules §1.3). */
 export function logRequest(cmd: LogRequest, ctx: DecideContext): Result<CaseEvent[]> {
   const receivedAt = new Date(cmd.receivedAt)
@@ -97,6 +108,7 @@ export function logRequest(cmd: LogRequest, ctx: DecideContext): Result<CaseEven
     shapeProblem(cmd) ??
     rightProblem(cmd) ??
     partiesProblem(cmd) ??
+    birthDateProblem(cmd, ctx) ??
     (Number.isNaN(receivedAt.getTime()) ? invalid('receivedAt', 'Enter when the request arrived') : null) ??
     (receivedAt > ctx.now ? invalid('receivedAt', 'The request cannot have arrived in the future') : null) ??
     (localDateInLondon(receivedAt) < EARLIEST_RECEIVED_ON

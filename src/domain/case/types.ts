@@ -220,6 +220,8 @@ export interface CaseState {
     justification: string
     decidedBy: string
     decidedOn: LocalDate
+    /** Earlier requests linked to this case that the decision relies on (issue 14: repeat requests). */
+    citedCaseIds?: string[]
   }
   redirect?: { to: RedirectTarget; controllerName?: string; note: string; decidedOn: LocalDate }
   reviewDecision?: { upheld: boolean; reasons: string; decidedBy: string; decidedOn: LocalDate }

@@ -1,5 +1,6 @@
 import type { Queryable } from '../db.js'
 import type { CaseState } from '../../domain/index.js'
+import { personSearchCondition, personSearchOrder, type PersonSearch } from './person-search-sql.js'
 import { queueCondition, type QueueContext, type QueueId } from './work-queue-sql.js'
 
 export interface CaseRowSummary {
@@ -31,7 +32,8 @@ export interface CaseFilter {
   dueBefore?: string
   overdueAsOf?: string
   assigneeId?: string
-  search?: string
+  /** "Find a person" (issue 14): a reference, identifiers or a name, read by application/casework/person-keys. */
+  search?: PersonSearch
   open?: boolean
   /** Only cases assigned to this user or copied to them (actors without case:view-all). */
   visibleToUserId?: string
@@ -150,15 +152,23 @@ export async function listCases(db: Queryable, f: CaseFilter): Promise<{ total: 
       }),
     )
   }
-  if (f.search) add((p) => `(upper(reference) = upper(${p}) OR requester_name ILIKE '%' || ${p} || '%')`, f.search)
+  if (f.search) {
+    where.push(
+      personSearchCondition(f.search, (v) => {
+        values.push(v)
+        return `$${values.length}`
+      }),
+    )
+  }
   const sqlWhere = where.length ? `WHERE ${where.join(' AND ')}` : ''
   const total = await db.query<{ n: string }>(`SELECT count(*) AS n FROM cases ${sqlWhere}`, values)
+  const closest = f.search ? personSearchOrder(f.search, (v) => `$${values.push(v)}`) : ''
   const rows = await db.query(
     `SELECT id, reference, controller_id, case_type, "right", status, received_on, due_on, assignee_id, requester_name,
        parent_case_id, version, (state ? 'extension') AS extended,
        EXISTS (SELECT 1 FROM case_messages m WHERE m.case_id = cases.id AND m.direction = 'in' AND m.read_at IS NULL)
          AS unread, state->>'outcome' AS outcome
-     FROM cases ${sqlWhere} ORDER BY due_on ASC NULLS LAST, received_on ASC, reference ASC
+     FROM cases ${sqlWhere} ORDER BY ${closest}due_on ASC NULLS LAST, received_on ASC, reference ASC
      LIMIT ${Number(f.limit)} OFFSET ${Number(f.offset)}`,
     values,
   )

@@ -85,6 +85,18 @@ export const apiIdempotencyKeys = pgTable(
   (t) => [primaryKey({ columns: [t.tokenId, t.key] })],
 )
 
+const SEARCH_KEYS_SQL = `array_remove(ARRAY[
+  'email:' || nullif(lower(btrim(state #>> '{subject,email}')), ''),
+  'rep-email:' || nullif(lower(btrim(state #>> '{representative,email}')), ''),
+  'phone:' || rightsdesk_phone_key(state #>> '{subject,phone}'),
+  'rep-phone:' || rightsdesk_phone_key(state #>> '{representative,phone}'),
+  'postcode:' || nullif(upper(regexp_replace(state #>> '{subject,address,postcode}', '\\s', '', 'g')), ''),
+  'dob:' || nullif(state #>> '{subject,dateOfBirth}', '')
+], NULL)`
+
+const SEARCH_NAMES_SQL = `lower(coalesce(state #>> '{subject,name}', '') || ' ' || coalesce(state #>> '{representative,name}', '')
+  || ' ' || coalesce(state #>> '{subject,otherNames}', ''))`
+
 /**
  * One row per case: the decider's snapshot in `state`, plus columns copied out of it for filtering and
  * sorting. Only the application layer writes it, in the same transaction as the case's audit events.
@@ -110,8 +122,20 @@ export const cases = pgTable(
     state: jsonb('state').notNull().$type<Record<string, unknown>>(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    /**
+     * "Find a person" (issue 14): the requester's identifiers in one normal form each ("email:a@b.org",
+     * "phone:+447700900123", "postcode:SW1A1AA", "dob:1980-02-01"; "rep-email:"/"rep-phone:" for a representative),
+     * computed by PostgreSQL from the state so every writer of a case keeps them right. casework/person-keys.ts
+     * normalises what staff type the same way; rightsdesk_phone_key is created by the migration.
+     */
+    searchKeys: text('search_keys').array().notNull().generatedAlwaysAs(sql.raw(SEARCH_KEYS_SQL)),
+    /** Every name on the case, lower case, for full-text and similar-spelling (pg_trgm) search. */
+    searchNames: text('search_names').notNull().generatedAlwaysAs(sql.raw(SEARCH_NAMES_SQL)),
   },
   (t) => [
+    index('cases_search_keys_idx').using('gin', t.searchKeys),
+    index('cases_search_names_trgm_idx').using('gin', sql`${t.searchNames} gin_trgm_ops`),
+    index('cases_search_names_tsv_idx').using('gin', sql`to_tsvector('simple'::regconfig, ${t.searchNames})`),
     index('cases_status_idx').on(t.status),
     index('cases_due_on_idx').on(t.dueOn),
     index('cases_controller_idx').on(t.controllerId),

@@ -128,6 +128,7 @@ export const commandSchema = z
       exemptionCodes: codes.optional(),
       justification: requiredText(10_000),
       neitherConfirmNorDeny: z.boolean().optional(),
+      citedCaseIds: z.array(z.string().uuid()).max(50).optional(),
     }),
     z.object({
       type: z.literal('Redirect'),

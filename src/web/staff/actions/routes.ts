@@ -2,13 +2,14 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { AppDeps } from '../../../application/deps.js'
 import { actOnCase, draftNotice, tryOnCase } from '../../../application/casework/act-on-case.js'
 import { readSettings } from '../../../application/casework/settings.js'
+import { relatedCases } from '../../../application/casework/case-workspace.js'
 import { getCase } from '../../../application/get-case.js'
 import { DomainError, isDomainError, localDateInLondon, permissionForCommand } from '../../../domain/index.js'
 import type { CaseState } from '../../../domain/index.js'
 import { ASSIGNABLE, caseInScope, colleaguesOf } from '../../../application/boundary.js'
 import { text } from '../../nunjucks.js'
 import { staffOf } from '../access.js'
-import { page, str, type FormErrors } from '../render.js'
+import { page, str, textOr, type FormErrors } from '../render.js'
 import { staffRoute } from '../route.js'
 import { caseSummary } from '../case/summary.js'
 import { ACTIONS } from './catalogue.js'
@@ -29,9 +30,10 @@ const caseIdOf = (request: FastifyRequest) => (request.params as { id: string })
 
 async function contextFor(deps: AppDeps, request: FastifyRequest, state: CaseState): Promise<ActionContext> {
   // Who may be assigned: the same list the application accepts (boundary.ts), so the form offers nobody it would refuse.
-  const [people, settings] = await Promise.all([
+  const [people, settings, related] = await Promise.all([
     colleaguesOf(deps.pool, state.controllerId, ASSIGNABLE),
     readSettings(deps.pool),
+    relatedCases(deps.pool, state),
   ])
   const colleagues = people.map((u) => ({ id: u.id, name: u.name }))
   return {
@@ -40,6 +42,13 @@ async function contextFor(deps: AppDeps, request: FastifyRequest, state: CaseSta
     today: localDateInLondon(deps.clock.now()),
     colleagues,
     feeRatePence: settings.feeHourlyRatePence,
+    linkedCases: related
+      .filter((r) => state.links.some((l) => l.caseId === r.id))
+      .map((r) => ({
+        id: r.id,
+        reference: r.reference,
+        relation: textOr(`casework.linkRelations.${r.relation}`, r.relation),
+      })),
     // The application refuses a link to another controller's case (boundary.ts); asking here puts the message on the
     // reference the officer typed.
     findCaseId: async (reference) => {

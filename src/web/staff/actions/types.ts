@@ -19,6 +19,8 @@ export interface ActionContext {
   /** People in the case's controller who may be assigned work. */
   colleagues: { id: string; name: string }[]
   feeRatePence: number
+  /** Cases linked to this one (same controller), which a refusal may cite (issue 14). */
+  linkedCases: { id: string; reference: string; relation: string }[]
   /** A case id for a reference typed into a form (linking cases), or null. */
   findCaseId: (reference: string) => Promise<string | null>
 }

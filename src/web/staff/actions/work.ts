@@ -91,6 +91,14 @@ export const WORK_ACTIONS: ActionDef[] = [
         items: () => [{ value: 'yes', text: text('casework.actions.refuse.ncndItem') }],
         showIf: (s) => s.route === 'DPA_PART3',
       },
+      {
+        // Issue 14: the linked earlier requests an unfounded or excessive refusal relies on.
+        name: 'citedCaseIds',
+        kind: 'checkboxes',
+        optional: true,
+        items: (ctx) => ctx.linkedCases.map((c) => ({ value: c.id, text: c.reference, hint: c.relation })),
+        showIf: (s) => s.links.length > 0,
+      },
       { name: 'justification', kind: 'textarea' },
     ],
     available: (s) => rightsRequest(s) && beforeDraft(s) && undecided(s),
@@ -100,6 +108,7 @@ export const WORK_ACTIONS: ActionDef[] = [
       exemptionCodes: strs(v, 'exemptionCodes'),
       justification: str(v, 'justification'),
       ...(strs(v, 'ncnd').includes('yes') ? { neitherConfirmNorDeny: true } : {}),
+      ...(strs(v, 'citedCaseIds').length ? { citedCaseIds: strs(v, 'citedCaseIds') } : {}),
     }),
   },
   {

@@ -37,6 +37,8 @@ function parse(body: unknown): Partial<CaseworkSettings> {
     fields.taskChaseIntervalDays = text('casework.settings.daysInvalid')
   const rate = Math.round(Number(str(body, 'feeHourlyRate').replace(/[£,]/g, '')) * 100)
   if (!Number.isFinite(rate) || rate <= 0) fields.feeHourlyRate = text('casework.settings.rateInvalid')
+  const months = Number(str(body, 'repeatRequestMonths'))
+  if (!Number.isInteger(months) || months < 1 || months > 36) fields.repeatRequestMonths = text('find.settings.invalid')
   if (!str(body, 'regulatorName')) fields.regulatorName = text('casework.settings.regulatorMissing')
   if (Object.keys(fields).length) throw new DomainError('validation', 'invalid settings', { fields })
   const checked = list(body, 'reminderOptions')
@@ -64,6 +66,7 @@ function parse(body: unknown): Partial<CaseworkSettings> {
     autoAcknowledgeChannels: list(body, 'autoAcknowledgeChannels').filter((c): c is AutoAcknowledgeChannel =>
       AUTO_ACKNOWLEDGE_CHANNELS.includes(c as AutoAcknowledgeChannel),
     ),
+    repeatRequestMonths: months,
   }
 }
 
@@ -121,6 +124,7 @@ async function form(deps: AppDeps, request: FastifyRequest, reply: FastifyReply,
         text: text(`casework.settings.acknowledgeChannels.${c}`),
         checked: (b ? list(b, 'autoAcknowledgeChannels') : s.autoAcknowledgeChannels).includes(c),
       })),
+      repeatMonths: b ? str(b, 'repeatRequestMonths') : String(s.repeatRequestMonths),
       feeRate: b ? str(b, 'feeHourlyRate') : (s.feeHourlyRatePence / 100).toFixed(2),
       saved: (request.query as Record<string, unknown>).saved === '1',
       proposed: (request.query as Record<string, unknown>).proposed === '1',

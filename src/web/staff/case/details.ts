@@ -39,6 +39,9 @@ export function caseDetails(s: CaseState, directory: readonly DirectoryEntry[]) 
   ]
   const requester: Row[] = [
     ...row('name', s.subject.name),
+    ...(s.subject.dateOfBirth
+      ? [{ key: { text: text('find.log.dateOfBirthShort') }, value: { text: formatLongDate(s.subject.dateOfBirth) } }]
+      : []),
     ...row('email', s.subject.email),
     ...row('phone', s.subject.phone),
     ...row('address', address),

@@ -6,6 +6,7 @@ import {
   STAFF_DOCUMENT_KINDS,
 } from '../../../application/casework/case-documents.js'
 import { caseWorkspace } from '../../../application/casework/case-workspace.js'
+import { possibleMatches } from '../../../application/casework/possible-matches.js'
 import { openReplies, type ReplyNotice } from '../../../application/casework/requester-replies.js'
 import { getCase } from '../../../application/get-case.js'
 import { actorName, userDirectory, type DirectoryEntry } from '../../../application/staff/user-directory.js'
@@ -23,6 +24,7 @@ import { readStaffUpload, uploadedFiles } from '../uploads.js'
 import { caseLegalHold } from '../governance/retention/legal-holds.js'
 import { caseDetails } from './details.js'
 import { registerRelatedRoutes } from './related-routes.js'
+import { matchRows, registerMatchRoutes } from './match-routes.js'
 import { nextSteps } from './next-steps.js'
 import { caseSummary } from './summary.js'
 
@@ -79,6 +81,7 @@ export function registerCasePage(app: FastifyInstance, deps: AppDeps): void {
     },
   })
   registerRelatedRoutes(app, deps)
+  registerMatchRoutes(app, deps)
 }
 
 async function casePage(deps: AppDeps, request: FastifyRequest, reply: FastifyReply) {
@@ -94,6 +97,7 @@ async function casePage(deps: AppDeps, request: FastifyRequest, reply: FastifyRe
   const query = request.query as Record<string, unknown>
   const replies = await openReplies(deps.pool, actor, view.state, deps.clock.now())
   return page(deps, request, reply, 'staff/case/page.njk', {
+    ...matchRows(await possibleMatches(deps.pool, actor, view.state), request),
     replies: replyLines(replies),
     pageTitle: `${view.state.reference}: ${view.state.subject.name}`,
     controllerId: view.state.controllerId,

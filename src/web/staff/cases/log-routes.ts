@@ -20,6 +20,7 @@ const FIELD_IDS: Record<string, string> = {
   'request.description': 'description',
   receivedAt: 'receivedOn-day',
   controllerId: 'controllerId',
+  'subject.dateOfBirth': 'dateOfBirth-day',
 }
 
 /** Correspondence logs a request received by email, post, phone or in person, with the original attached. */
@@ -53,8 +54,13 @@ async function toNewRequest(deps: AppDeps, request: FastifyRequest): Promise<New
     .split('\n')
     .map((l) => l.trim())
     .filter(Boolean)
+  // Optional (search officers quote it to local systems; intake matches on name and date of birth). A date typed
+  // wrongly reaches the decider as it was typed, which names it, rather than being dropped.
+  const dob = dateField(b, 'dateOfBirth')
+  const dobTyped = ['year', 'month', 'day'].map((p) => str(b, `dateOfBirth-${p}`)).join('-')
   const subject = {
     name: str(b, 'subjectName'),
+    ...(dob === '' ? {} : { dateOfBirth: dob ?? dobTyped }),
     ...(str(b, 'subjectEmail') ? { email: str(b, 'subjectEmail') } : {}),
     ...(str(b, 'subjectPhone') ? { phone: str(b, 'subjectPhone') } : {}),
     ...(addressLines.length || str(b, 'postcode')
@@ -121,6 +127,7 @@ async function form(deps: AppDeps, request: FastifyRequest, reply: FastifyReply,
       routes: radio('route', ['UK_GDPR', 'DPA_PART3'], 'casework.routes'),
       channels: radio('channel', CHANNELS, 'casework.channels'),
       requesterTypes: radio('requesterType', REQUESTER_TYPES, 'casework.requesterTypes', 'self'),
+      birthItems: dateItems(b, 'dateOfBirth'),
       receivedItems: dateItems(
         b,
         'receivedOn',
