@@ -178,6 +178,13 @@ const COMMAND_PERMISSIONS: Record<CommandType, Permission> = {
   // Restricting a right is a decision to withhold, like a refusal (DPA s.45(4)).
   RecordRestriction: 'case:refuse',
   RecordFurtherCopyFee: 'case:charge-fee',
+  // Casework steps on the material (Sch 2 para 16) and the request (a child's competence): the caseworker's.
+  SeekThirdPartyConsent: 'case:work',
+  RecordThirdPartyConsent: 'case:work',
+  RecordChildCompetence: 'case:work',
+  // A claim is a complaint-like matter about how the request was handled.
+  LogCompensationClaim: 'complaint:handle',
+  RecordCompensationOutcome: 'complaint:handle',
   FlagDeadline: 'deadline:flag',
 }
 

@@ -1,6 +1,7 @@
 import type { ClarificationPause, ClockRestart, LocalDate, ProcessingRoute } from '../clock/index.js'
 import type { DocumentSeen, RequesterType } from '../requester/evidence-rules.js'
 import type { Right } from '../rights/rights.js'
+import type { ChildCompetence, CompensationClaim, ThirdPartyConsent } from './safeguards.js'
 
 export type CaseType = 'rights-request' | 'review' | 'complaint' | 'regulator-case'
 
@@ -238,6 +239,12 @@ export interface CaseState {
   furtherCopyFees?: { amountPence: number; basis: string; recordedOn: LocalDate }[]
   /** Part 3 cases: the s.45(7) reasons record, one entry per restriction. */
   restrictions?: RestrictionRecord[]
+  /** DPA 2018 Sch 2 Part 3 para 16: each third party asked for consent, their answer and the decision it informs. */
+  thirdPartyConsents?: ThirdPartyConsent[]
+  /** Requests made for a child: their competence and whether they were consulted. */
+  childCompetence?: ChildCompetence
+  /** Claims for compensation about this request (UK GDPR Art 82, DPA 2018 ss.168–169). */
+  compensationClaims?: CompensationClaim[]
   withdrawal?: { reason: string; on: LocalDate }
   links: CaseLink[]
   /** Reviews, complaints and regulator cases point at the case they concern. */

@@ -7,6 +7,7 @@ import {
   RIGHTS,
   isValidLocalDate,
 } from '../../domain/index.js'
+import { safeguardCommandSchemas } from './safeguard-schemas.js'
 
 // Text a person typed: trimmed, bounded, and free of control characters (NUL cannot be stored in JSONB,
 // and the others only ever arrive in hostile input).
@@ -189,6 +190,7 @@ export const commandSchema = z
       reviewOn: localDate,
       neitherConfirmNorDeny: z.boolean().optional(),
     }),
+    ...safeguardCommandSchemas(text, requiredText, localDate),
   ])
   .meta({ id: 'Command' })
 
