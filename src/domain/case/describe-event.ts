@@ -64,7 +64,11 @@ const describers: Describers = {
   RequestRedirected: (e) =>
     e.to === 'deceased-foi'
       ? 'Redirected: about a person who has died, handled outside data protection law'
-      : `Redirected to ${e.controllerName ?? 'another organisation'}`,
+      : e.to === 'acro'
+        ? 'Signposted to ACRO Criminal Records Office (Police National Computer records, DNA and fingerprints)'
+        : e.to === 'not-personal-data'
+          ? 'Answered: the information asked for is not personal data'
+          : `Redirected to ${e.controllerName ?? 'another organisation'}`,
   DraftSubmitted: (e) => `Draft response version ${e.version} submitted for approval`,
   DraftApproved: (e) => `Draft response version ${e.version} approved by ${e.actorId}`,
   DraftReturned: (e) => `Draft response version ${e.version} returned with comments: ${e.comments}`,

@@ -48,6 +48,8 @@ export type Outcome =
   | 'not-valid-no-authority'
   | 'redirected-other-controller'
   | 'redirected-deceased-foi'
+  | 'redirected-acro'
+  | 'not-personal-data'
   | 'action-taken'
   | 'action-declined'
   | 'review-upheld'
@@ -124,7 +126,19 @@ export interface Extension {
 
 export type RefusalBasis = 'manifestly-unfounded' | 'manifestly-excessive' | 'no-authority' | 'exemption'
 
-export type RedirectTarget = 'other-controller' | 'deceased-foi'
+/**
+ * Where the office cannot act, it says who can (signposting): another controller; ACRO Criminal Records Office, which
+ * answers access requests for Police National Computer records, DNA profiles and fingerprints for the forces of
+ * England and Wales; Freedom of Information for a person who has died; or the information is not personal data at
+ * all (UK GDPR Art 4(1); DPA 2018 s.3(2)), so the right of access does not reach it.
+ */
+export type RedirectTarget = 'other-controller' | 'deceased-foi' | 'acro' | 'not-personal-data'
+export const REDIRECT_TARGETS: readonly RedirectTarget[] = [
+  'other-controller',
+  'acro',
+  'not-personal-data',
+  'deceased-foi',
+]
 
 export type LinkRelation =
   | 'related'

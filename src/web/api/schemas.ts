@@ -79,6 +79,8 @@ const outcome = z.enum([
   'not-valid-no-authority',
   'redirected-other-controller',
   'redirected-deceased-foi',
+  'redirected-acro',
+  'not-personal-data',
   'action-taken',
   'action-declined',
   'review-upheld',
@@ -132,7 +134,7 @@ export const commandSchema = z
     }),
     z.object({
       type: z.literal('Redirect'),
-      to: z.enum(['other-controller', 'deceased-foi']),
+      to: z.enum(['other-controller', 'deceased-foi', 'acro', 'not-personal-data']),
       controllerName: text(200).optional(),
       note: requiredText(5000),
     }),
