@@ -70,3 +70,14 @@ export function exemptionRouteError(
     },
   })
 }
+
+/** How an exemption is cited on a case of this route: codes usable on both routes cite only that route's law. */
+export function citationOn(exemption: Exemption, route: ProcessingRoute): string {
+  return exemption.citationByRoute?.[route] ?? exemption.citation
+}
+
+/** The exemption of a code as cited on this route (for letters and the bundle schedule), or undefined. */
+export function exemptionOnRoute(code: string, route: ProcessingRoute): Exemption | undefined {
+  const e = byCode.get(code)
+  return e && { ...e, citation: citationOn(e, route) }
+}
