@@ -66,6 +66,8 @@ export const TABLE: Record<string, Rule> = {
   'GET /staff/cases/export.csv': P('case:view'),
   'GET /staff/cases/new': P('case:log'),
   'POST /staff/cases/new': P('case:log'),
+  'GET /staff/refer': P('case:refer'),
+  'POST /staff/refer': P('case:refer'),
   'GET /staff/cases/:id': P('case:view'),
   'GET /staff/cases/:id/documents/:documentId': P('case:view'),
   'GET /staff/cases/:id/documents/new': P('case:work', 'case:log'),
