@@ -55,6 +55,8 @@ export function templateForOutcome(outcome: Outcome): LetterTemplateId {
       return 'action-declined'
     case 'redirected-other-controller':
     case 'redirected-deceased-foi':
+    case 'redirected-acro':
+    case 'not-personal-data':
       return 'redirect'
     case 'review-upheld':
     case 'review-not-upheld':

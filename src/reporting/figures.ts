@@ -14,6 +14,7 @@ import { defaultClockSettings, type CaseState } from '../domain/index.js'
 import { exemptionFigures, extensionFigures, outcomeFigures, pauseFigures, refusalFigures } from './decisions.js'
 import { factsOfCase, factsOfDisposed } from './facts.js'
 import { appealFigures, complaintFigures, regulatorFigures, searchTaskFigures } from './other-cases.js'
+import { safeguardFigures } from './safeguards.js'
 import { timeliness } from './timeliness.js'
 import type { ComplianceFigures, DisposedCase, FiguresInput } from './types.js'
 import { closedCount, openFigures, overdueAndAtRisk, receivedFigures, type SnapshotOptions } from './workload.js'
@@ -77,5 +78,6 @@ export function computeFigures(input: FiguresInput): ComplianceFigures {
       ...snapshot,
       ...(input.userNames ? { userNames: input.userNames } : {}),
     }),
+    safeguards: safeguardFigures(cases, period),
   }
 }

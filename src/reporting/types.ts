@@ -1,5 +1,6 @@
 // The shapes of the compliance figures (issue 6, "Compliance reporting"). Plain data: the staff pages, the monthly
 // pack (PDF and CSV) and tests all read the same objects, so a figure means the same thing everywhere.
+import type { SafeguardFigures } from './safeguards.js'
 import type {
   CaseStatus,
   CaseType,
@@ -218,4 +219,6 @@ export interface ComplianceFigures {
   regulatorCases: RegulatorFigures
   searchTasks: SearchTaskTeamFigures[]
   overdueAndAtRisk: AtRiskCase[]
+  /** Third-party consents, children's competence and compensation claims (safeguards.ts). */
+  safeguards: SafeguardFigures
 }

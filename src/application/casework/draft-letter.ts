@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import { DomainError, OUTCOME_LABELS, plainResponseOutcomes } from '../../domain/index.js'
+import { DomainError, OUTCOME_LABELS, exemptionRouteError, plainResponseOutcomes } from '../../domain/index.js'
 import type { CaseState, Outcome } from '../../domain/index.js'
 import { withTransaction, type Tx } from '../../persistence/db.js'
 import { LETTER_TEMPLATES, renderLetter, templateForOutcome } from '../../notifications/letters.js'
@@ -45,6 +45,9 @@ function checkOutcome(state: CaseState, outcome: Outcome, codes: readonly string
       },
     })
   }
+  // Part 3 letters never cite the UK GDPR's exemptions, nor UK GDPR letters Part 3 restrictions (uk-rules §9).
+  const routeError = exemptionRouteError(codes, state.route)
+  if (routeError) throw routeError
   // Accountability (uk-rules §6): a partial disclosure names every exemption relied on.
   if (outcome === 'disclosed-in-part' && codes.length === 0) {
     throw new DomainError('validation', 'no exemptions for a partial disclosure', {

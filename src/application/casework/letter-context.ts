@@ -1,7 +1,7 @@
 import {
   clockOf,
   evidenceRuleFor,
-  exemptionByCode,
+  exemptionOnRoute,
   formatLongDate,
   localDateInLondon,
   rightDefinition,
@@ -147,7 +147,7 @@ export async function buildLetterContext(
     redirect: state.redirect,
     review: state.reviewDecision,
     complaint: state.complaintOutcome,
-    exemptions: codes.flatMap((c) => exemptionByCode(c) ?? []),
+    exemptions: codes.flatMap((c) => exemptionOnRoute(c, state.route) ?? []),
     // s.45A: legal professional privilege under Part 3; the reasons may be left out if giving them would undermine it.
     privilegeApplied: codes.includes('LE_45A_LPP'),
     fee: state.fee && {

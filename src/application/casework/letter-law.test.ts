@@ -126,6 +126,47 @@ function rows(route: ProcessingRoute): Row[] {
       restricts: false,
       must: { UK_GDPR: ['ACRO'], DPA_PART3: ['ACRO'] },
     },
+    {
+      name: 'signposted to ACRO (PNC records, DNA and fingerprints)',
+      template: 'redirect',
+      state: {
+        outcome: 'redirected-acro',
+        redirect: { to: 'acro', note: 'You asked for your arrest record.', decidedOn: '2026-11-20' },
+      },
+      decision: true,
+      restricts: false,
+      must: {
+        UK_GDPR: ['Police National Computer (PNC)', 'DNA and fingerprint', 'www.acro.police.uk', 'answer that part'],
+        DPA_PART3: ['Police National Computer (PNC)', 'DNA and fingerprint', 'www.acro.police.uk', 'answer that part'],
+      },
+      // Signposting is not "held by [nobody]": the other-controller sentence must not appear without a name.
+      mustNot: { UK_GDPR: ['is held by'], DPA_PART3: ['is held by'] },
+    },
+    {
+      name: 'not personal data',
+      template: 'redirect',
+      state: {
+        outcome: 'not-personal-data',
+        redirect: { to: 'not-personal-data', note: 'The report is about the force’s budget.', decidedOn: '2026-11-20' },
+      },
+      decision: true,
+      restricts: false,
+      must: {
+        UK_GDPR: [
+          'not your personal data',
+          'Article 4(1) of the UK GDPR',
+          'Article 15 of the UK GDPR',
+          'Freedom of Information Act 2000',
+        ],
+        DPA_PART3: [
+          'not your personal data',
+          'section 3(2) of the Data Protection Act 2018',
+          'section 45 of the Data',
+          'Freedom of Information Act 2000',
+        ],
+      },
+      mustNot: { UK_GDPR: ['is held by', 'ACRO'], DPA_PART3: ['is held by', 'ACRO'] },
+    },
   ]
 }
 

@@ -19,8 +19,11 @@ export async function logStaffRequest(
   actor: Actor,
   input: NewRequest,
   original: UploadedFile | null,
+  how: 'logged' | 'referred' = 'logged',
 ): Promise<CommandOutcome> {
-  requirePermission(actor, 'case:log')
+  // Seed 002: any member of staff who receives a request refers it to Correspondence; the case is logged with the
+  // day the organisation received it (the clock runs from then: Art 12A(1); DPA s.54), and the copy list is told.
+  requirePermission(actor, how === 'referred' ? 'case:refer' : 'case:log')
   requireCompleteRequest(input)
   requireController(actor, input.controllerId)
   const checked = original ? await checkStaffUpload(original, { scanner: deps.virusScanner }) : null
@@ -41,6 +44,8 @@ export async function logStaffRequest(
       })
     }
     await notifyCopyListIn(tx, deps, actor, outcome.state, outcome.clock.due)
-    return input.channel === 'portal' ? outcome : autoAcknowledgeIn(tx, deps, actor, outcome, input.channel)
+    // A referral is acknowledged by Correspondence, who now hold it; the referrer may not write to requesters.
+    if (input.channel === 'portal' || how === 'referred') return outcome
+    return autoAcknowledgeIn(tx, deps, actor, outcome, input.channel)
   })
 }

@@ -61,6 +61,7 @@ export async function runBundle(deps: AppDeps, runId: string): Promise<void> {
     titleNeedles: titlesOf(snapshot, state),
     // On a Part 3 case a name removed from the contents list cites s.45(4)(e), like the rest of the bundle.
     defaultExemption: proposalExemption(state),
+    route: state.route,
     // A portability request (UK GDPR Art 20) gets the data in a machine-readable form too.
     exportData: state.right === 'portability',
   })

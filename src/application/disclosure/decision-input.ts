@@ -1,12 +1,17 @@
-import { DomainError, exemptionByCode } from '../../domain/index.js'
+import { DomainError, exemptionByCode, exemptionRouteError, type CaseState } from '../../domain/index.js'
 import type { Queryable } from '../../persistence/db.js'
 
 // What every workbench decision checks before it writes: the exemption code, the reason, and the item it is about.
 
-/** An exemption code from the catalogue (uk-rules §6); anything else is a validation error on the field. */
-export function checkCode(code: string, field = 'exemptionCode'): void {
+/**
+ * An exemption code from the catalogue (uk-rules §6) that the case's route can rely on (Part 3 cases cannot use
+ * Schedules 2–4, nor UK GDPR cases Part 3 restrictions); anything else is a validation error on the field.
+ */
+export function checkCode(code: string, state: Pick<CaseState, 'route'>, field = 'exemptionCode'): void {
   if (!exemptionByCode(code))
     throw new DomainError('validation', 'unknown exemption', { fields: { [field]: 'Choose the exemption relied on' } })
+  const routeError = exemptionRouteError([code], state.route, field)
+  if (routeError) throw routeError
 }
 
 export function checkReason(reason: string | undefined): string | null {

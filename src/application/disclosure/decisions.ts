@@ -22,10 +22,9 @@ export async function decideRedaction(
   redactionId: string,
   input: { decision: Decision; exemptionCode: string; reason?: string; version: number },
 ): Promise<void> {
-  checkCode(input.exemptionCode)
   const reason = checkReason(input.reason)
   await withTransaction(deps.pool, async (tx) => {
-    await disclosureCase(tx, actor, caseId)
+    checkCode(input.exemptionCode, await disclosureCase(tx, actor, caseId))
     const r = await tx.query<{ status: string; decided_by: string | null }>(
       `UPDATE redactions SET status = $3, exemption_code = $4, reason = $5, decided_by = $6, decided_at = $7,
          version = version + 1
@@ -73,10 +72,9 @@ export async function decideMany(
   scope: { itemId?: string; page?: number; sameTextAs?: string },
   input: { decision: Decision; exemptionCode: string; reason?: string },
 ): Promise<number> {
-  checkCode(input.exemptionCode)
   const reason = checkReason(input.reason)
   return withTransaction(deps.pool, async (tx) => {
-    await disclosureCase(tx, actor, caseId)
+    checkCode(input.exemptionCode, await disclosureCase(tx, actor, caseId))
     const r = await tx.query(
       `UPDATE redactions SET status = $2, exemption_code = $3, reason = $4, decided_by = $5, decided_at = $6,
          version = version + 1
@@ -131,9 +129,8 @@ export async function redactText(
     })
   if (text.length > 200)
     throw new DomainError('validation', 'search too long', { fields: { text: 'Enter 200 characters or fewer' } })
-  checkCode(input.exemptionCode)
   const reason = checkReason(input.reason)
-  await disclosureCase(deps.pool, actor, caseId)
+  checkCode(input.exemptionCode, await disclosureCase(deps.pool, actor, caseId))
   const items = await itemsIn(deps.pool, caseId, input.itemId)
   const found: { itemId: string; proposals: Proposal[] }[] = []
   const { searchItem } = await reviewEngine()
@@ -191,12 +188,11 @@ export async function redactBox(
     reason?: string
   },
 ): Promise<void> {
-  checkCode(input.exemptionCode)
   const reason = checkReason(input.reason)
   const [x0, y0, x1, y1] = input.rect
   if (!input.rect.every(Number.isFinite) || x1 - x0 < 2 || y1 - y0 < 2)
     throw new DomainError('validation', 'box too small', { fields: { rect: 'Draw a box over what should be removed' } })
-  await disclosureCase(deps.pool, actor, caseId)
+  checkCode(input.exemptionCode, await disclosureCase(deps.pool, actor, caseId))
   const [item] = await itemsIn(deps.pool, caseId, input.itemId)
   if (!item || input.page < 1 || input.page > item.page_count) throw new DomainError('not-found', 'no such page')
   const pdf = new Uint8Array(await deps.blobs.get(item.storage_key))

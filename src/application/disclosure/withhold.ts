@@ -13,10 +13,10 @@ export async function withhold(
   caseId: string,
   input: { itemId: string; page?: number; withhold: boolean; exemptionCode: string; reason?: string },
 ): Promise<void> {
-  if (input.withhold) checkCode(input.exemptionCode)
   const reason = checkReason(input.reason)
   await withTransaction(deps.pool, async (tx) => {
-    await disclosureCase(tx, actor, caseId)
+    const state = await disclosureCase(tx, actor, caseId)
+    if (input.withhold) checkCode(input.exemptionCode, state)
     const [item] = await itemsIn(tx, caseId, input.itemId)
     if (!item) throw new DomainError('not-found', 'no such document')
     if (input.page !== undefined) {

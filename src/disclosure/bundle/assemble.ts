@@ -1,4 +1,4 @@
-import { exemptionByCode } from '../../domain/index.js'
+import { citationOn, exemptionByCode, type ProcessingRoute } from '../../domain/index.js'
 import type { BundleWriter } from '../pdf/index.js'
 import { renderTextPdf, WorkingPdf } from '../pdf/index.js'
 import { findOccurrences, foldNeedle, normalise, planText, rectsForRange } from '../redact/index.js'
@@ -40,8 +40,13 @@ export function addFrontMatter(
 }
 
 /** Appends the redaction schedule: the office's own text (kinds, codes, citations), never redacted. */
-export function addSchedule(writer: BundleWriter, entries: ScheduleEntry[], exemptions: ExemptionNote[]): number {
-  const { pdf } = renderTextPdf(scheduleBlocks(entries, exemptions))
+export function addSchedule(
+  writer: BundleWriter,
+  entries: ScheduleEntry[],
+  exemptions: ExemptionNote[],
+  route?: ProcessingRoute,
+): number {
+  const { pdf } = renderTextPdf(scheduleBlocks(entries, exemptions, route))
   return insertRedacted(writer, pdf, { needles: [], protectedFolded: [] }, -1, []).pageCount
 }
 
@@ -80,6 +85,7 @@ export function scheduleEntries(
   frontPages: number,
   documents: PlacedDocument[],
   exemption: { code: string; citation: string },
+  route?: ProcessingRoute,
 ): ScheduleEntry[] {
   const pages = [
     ...front.map((r) => ({ page: r.page + 1, kind: r.kind, code: r.exemptionCode })),
@@ -94,7 +100,7 @@ export function scheduleEntries(
       number: i + 1,
       ...r,
       exemptionCode: own?.code ?? exemption.code,
-      citation: own?.citation ?? exemption.citation,
+      citation: own ? (route ? citationOn(own, route) : own.citation) : exemption.citation,
     }
   })
 }

@@ -1,3 +1,4 @@
+import type { ProcessingRoute } from '../../domain/index.js'
 import type { TextBlock } from '../pdf/index.js'
 import type { RedactionKind } from '../redact/needles.js'
 import { REDACTION_LABELS, plural } from './labels.js'
@@ -20,16 +21,35 @@ export interface ExemptionNote {
 }
 
 /**
+ * The law the response is given under, and where its exemptions come from (uk-rules §6, §9): a law-enforcement
+ * (Part 3) response relies on DPA 2018 s.45 and its restrictions, never on the UK GDPR or Schedules 2–4.
+ */
+export const ROUTE_BASIS: Record<ProcessingRoute, string> = {
+  UK_GDPR:
+    'We have answered your request under the UK GDPR (Article 15, the right of access). Information was removed ' +
+    'only where the UK GDPR or Schedules 2 to 4 to the Data Protection Act 2018 allow it.',
+  DPA_PART3:
+    'We have answered your request under section 45 of the Data Protection Act 2018 (the right of access to ' +
+    'information processed for law enforcement purposes). Information was removed only where a restriction under ' +
+    'section 44(4), 45(4) or 45A of that Act, or another provision of its Part 3, allows it.',
+}
+
+/**
  * The schedule at the end of the bundle: a summary by kind, the exemptions relied on (in words), then every
  * redaction as one row: number, page, kind of information, exemption code and citation.
  */
-export function scheduleBlocks(entries: ScheduleEntry[], exemptions: ExemptionNote[]): TextBlock[] {
+export function scheduleBlocks(
+  entries: ScheduleEntry[],
+  exemptions: ExemptionNote[],
+  route?: ProcessingRoute,
+): TextBlock[] {
   const blocks: TextBlock[] = [
     { text: 'Redaction schedule', font: 'bold', size: 16, pageBreakBefore: true },
     {
       text:
         `${plural(entries.length, 'redaction')} in this bundle. Each row below is one removal: where it is, what kind ` +
-        'of information it was and the exemption relied on. The removed information itself is not shown.',
+        'of information it was and the exemption relied on. The removed information itself is not shown.' +
+        (route ? ` ${ROUTE_BASIS[route]}` : ''),
       spaceBefore: 8,
     },
   ]

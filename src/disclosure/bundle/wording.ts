@@ -1,3 +1,4 @@
+import type { ProcessingRoute } from '../../domain/index.js'
 import { contentStrings } from '../pdf/text-document.js'
 import { foldNeedle } from '../redact/normalise.js'
 import type { NeedleSet } from '../redact/needles.js'
@@ -10,12 +11,15 @@ import { scheduleBlocks, type ExemptionNote } from './schedule.js'
  * kinds of information removed. None of it can be anyone's personal data, but a detected name can be an everyday
  * word ("Will" signing an email, "Black" in a mail address) that the cover uses ("you will see a black box").
  */
-export function bundleWording(notes: readonly ExemptionNote[], redactions = 0): string[] {
+export function bundleWording(notes: readonly ExemptionNote[], redactions = 0, route?: ProcessingRoute): string[] {
   const cover = coverBlocks({ reference: '', controllerName: '', dateText: '' }, { documents: 0 })
     // Labelled lines carry the case's facts (reference, controller, date), which are protected on their own.
     .filter((b) => !b.label && b.text)
   // The schedule's opening paragraph and exemption notes (its table holds nothing but numbers, labels and codes).
-  const schedule = scheduleBlocks(redactions > 0 ? [SAMPLE_ENTRY] : [], [...notes]).slice(1, 2 + notes.length * 2)
+  const schedule = scheduleBlocks(redactions > 0 ? [SAMPLE_ENTRY] : [], [...notes], route).slice(
+    1,
+    2 + notes.length * 2,
+  )
   schedule[0] = {
     ...schedule[0]!,
     text: schedule[0]!.text.replace(/^\d+ redactions?/, plural(redactions, 'redaction')),
@@ -38,7 +42,12 @@ const SAMPLE_ENTRY = { number: 1, page: 1, kind: 'PERSON' as const, exemptionCod
  * and is skipped as matches inside the subject's own identifiers are. Only detected strings: a term a person asked
  * to remove still fails the bundle wherever it is read, the cover included.
  */
-export function protectWording(set: NeedleSet, notes: readonly ExemptionNote[], redactions = 0): NeedleSet {
-  const wording = bundleWording(notes, redactions).map((t) => foldNeedle(t))
+export function protectWording(
+  set: NeedleSet,
+  notes: readonly ExemptionNote[],
+  redactions = 0,
+  route?: ProcessingRoute,
+): NeedleSet {
+  const wording = bundleWording(notes, redactions, route).map((t) => foldNeedle(t))
   return { needles: set.needles, protectedFolded: [...new Set([...set.protectedFolded, ...wording])] }
 }

@@ -1,4 +1,4 @@
-import { DEFAULT_REDACTION_EXEMPTION, exemptionByCode } from '../../domain/index.js'
+import { citationOn, DEFAULT_REDACTION_EXEMPTION, exemptionByCode, type ProcessingRoute } from '../../domain/index.js'
 import {
   addFrontMatter,
   addSchedule,
@@ -26,6 +26,8 @@ export interface ReviewedBundleOptions {
   titleNeedles?: NeedleSet
   /** Cited for removals the build itself makes (names in the contents list); default S2P3_16_THIRD. */
   defaultExemption?: string
+  /** The case's route: the schedule says which law the response is given under and cites codes in that law. */
+  route?: ProcessingRoute
   password?: string
   /** Also produce the machine-readable export (UK GDPR Art 20 portability): JSON, CSV and a schema. */
   exportData?: boolean
@@ -80,13 +82,15 @@ export async function assembleReviewedBundle(
     const fallback =
       exemptionByCode(options.defaultExemption ?? DEFAULT_REDACTION_EXEMPTION) ??
       exemptionByCode(DEFAULT_REDACTION_EXEMPTION)!
-    const schedule = scheduleEntries(front.redactions, front.pageCount, placed, fallback)
+    const schedule = scheduleEntries(front.redactions, front.pageCount, placed, fallback, options.route)
     const codes = [...new Set(schedule.map((e) => e.exemptionCode))].sort()
     const notes = codes.flatMap((code) => {
       const e = exemptionByCode(code)
-      return e ? [{ code: e.code, citation: e.citation, shortName: e.shortName, explanation: e.explanation }] : []
+      if (!e) return []
+      const citation = options.route ? citationOn(e, options.route) : e.citation
+      return [{ code: e.code, citation, shortName: e.shortName, explanation: e.explanation }]
     })
-    addSchedule(writer, schedule, notes)
+    addSchedule(writer, schedule, notes, options.route)
     writer.stampPages((n, m) => `Page ${n} of ${m} — ${options.reference}`)
     const pdf = writer.save({ password: options.password })
     const pageCount = writer.pageCount
@@ -97,7 +101,7 @@ export async function assembleReviewedBundle(
     // "you will see a black box" on the cover is ours, whatever was detected as a name elsewhere (bundle/wording.ts).
     const verification = await verifyPdf(
       pdf,
-      protectWording(options.needles, notes, schedule.length),
+      protectWording(options.needles, notes, schedule.length, options.route),
       options.password,
       {
         ocr: options.ocr,

@@ -9,8 +9,9 @@ describe('roles and least privilege', () => {
     for (const type of COMMAND_TYPES) expect(permissionForCommand(type)).toMatch(/^[a-z-]+:[a-z-]+$/)
   })
 
-  it('staff can only answer their own tasks, and so cannot approve anything', () => {
-    expect(rolePermissions.staff).toEqual(['task:answer'])
+  it('staff can only answer their own tasks and pass on requests they receive, and so cannot approve anything', () => {
+    // Seed 002: any member of staff who receives a request passes it to Correspondence (case:refer).
+    expect(rolePermissions.staff).toEqual(['task:answer', 'case:refer'])
     expect(can(['staff'], 'case:approve')).toBe(false)
   })
 
@@ -19,7 +20,9 @@ describe('roles and least privilege', () => {
   })
 
   it('an administrator manages users and settings but decides no case', () => {
-    expect(rolePermissions.admin.some((p) => p.startsWith('case:') || p.startsWith('review:'))).toBe(false)
+    // Passing on a request someone handed them is not deciding it (seed 002: every member of staff may refer).
+    const deciding = rolePermissions.admin.filter((p) => p !== 'case:refer')
+    expect(deciding.some((p) => p.startsWith('case:') || p.startsWith('review:'))).toBe(false)
     expect(can(['admin'], 'user:admin')).toBe(true)
   })
 

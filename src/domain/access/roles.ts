@@ -31,6 +31,8 @@ export const ROLE_DESCRIPTIONS: Record<Role, string> = {
 
 export type Permission =
   | 'case:log'
+  /** Seed 002: any member of staff who receives a request passes it to Correspondence the same day. */
+  | 'case:refer'
   | 'case:view'
   | 'case:view-all'
   | 'case:acknowledge'
@@ -104,6 +106,7 @@ const CASEWORK: readonly Permission[] = [
 export const rolePermissions: Record<Role, readonly Permission[]> = {
   correspondence: [
     'case:log',
+    'case:refer',
     'case:view',
     'case:view-all',
     'case:acknowledge',
@@ -112,10 +115,18 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'case:link',
   ],
   // The DP manager is also the office's Data Protection Officer: the register and training records are theirs.
-  'dp-manager': [...CASEWORK, 'retention:propose', 'legal-hold:manage', 'register:manage', 'training:manage'],
-  reviewer: ['case:view', 'case:view-all', 'case:approve', 'case:assign', 'case:link', 'report:view'],
+  'dp-manager': [
+    ...CASEWORK,
+    'case:refer',
+    'retention:propose',
+    'legal-hold:manage',
+    'register:manage',
+    'training:manage',
+  ],
+  reviewer: ['case:refer', 'case:view', 'case:view-all', 'case:approve', 'case:assign', 'case:link', 'report:view'],
   // The Chief Executive is the authorising officer for disposal (four eyes: the DP manager proposes).
   'chief-executive': [
+    'case:refer',
     'case:view',
     'case:view-all',
     'case:approve',
@@ -125,9 +136,10 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'legal-hold:manage',
     'training:view',
   ],
-  staff: ['task:answer'],
+  staff: ['task:answer', 'case:refer'],
   'copy-recipient': ['case:view'],
   admin: [
+    'case:refer',
     'user:admin',
     'settings:admin',
     'audit:verify',
@@ -178,6 +190,13 @@ const COMMAND_PERMISSIONS: Record<CommandType, Permission> = {
   // Restricting a right is a decision to withhold, like a refusal (DPA s.45(4)).
   RecordRestriction: 'case:refuse',
   RecordFurtherCopyFee: 'case:charge-fee',
+  // Casework steps on the material (Sch 2 para 16) and the request (a child's competence): the caseworker's.
+  SeekThirdPartyConsent: 'case:work',
+  RecordThirdPartyConsent: 'case:work',
+  RecordChildCompetence: 'case:work',
+  // A claim is a complaint-like matter about how the request was handled.
+  LogCompensationClaim: 'complaint:handle',
+  RecordCompensationOutcome: 'complaint:handle',
   FlagDeadline: 'deadline:flag',
 }
 

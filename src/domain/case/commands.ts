@@ -18,6 +18,7 @@ import type {
   ResponseChannel,
   ResponseDelivery,
 } from './types.js'
+import type { SafeguardCommand } from './safeguard-commands.js'
 
 /**
  * Everything that can be asked of a case (DESIGN §3: web handlers, CLI commands and jobs issue these; nothing
@@ -64,6 +65,7 @@ export type Command =
   | { type: 'FlagDeadline'; kind: DeadlineFlagKind; forDate: LocalDate }
   | { type: 'RecordFurtherCopyFee'; amountPence: number; basis: string }
   | { type: 'RecordRestriction'; code: string; reasons: string; reviewOn: LocalDate; neitherConfirmNorDeny?: boolean }
+  | SafeguardCommand
 
 export type CommandType = Command['type']
 
@@ -178,6 +180,11 @@ export const COMMAND_TYPES = [
   'FlagDeadline',
   'RecordRestriction',
   'RecordFurtherCopyFee',
+  'SeekThirdPartyConsent',
+  'RecordThirdPartyConsent',
+  'RecordChildCompetence',
+  'LogCompensationClaim',
+  'RecordCompensationOutcome',
 ] as const satisfies readonly CommandType[]
 
 // Compile-time check that COMMAND_TYPES lists every command: this fails to type-check if one is missing.

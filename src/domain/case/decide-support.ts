@@ -1,7 +1,7 @@
 import { isValidLocalDate, type ClockSettings, type LocalDate, type WorkingDayCalendar } from '../clock/index.js'
 import type { Role } from '../access/roles.js'
 import { fail, ok, type Result } from '../errors.js'
-import { invalidExemptionCodes } from '../exemptions/catalogue.js'
+import { exemptionRouteError } from '../exemptions/catalogue.js'
 import { EVIDENCE_RULES, type EvidenceRule } from '../requester/evidence-rules.js'
 import { DEFAULT_CLOCK_TARGETS, type CaseClockTargets } from './clock-of-case.js'
 import type { CaseEvent } from './events.js'
@@ -107,13 +107,8 @@ export function requireNotBefore(value: LocalDate, earliest: LocalDate, field: s
 }
 
 export function requireExemptionCodes(codes: readonly string[], state: CaseState): Check {
-  const invalid = invalidExemptionCodes(codes, state.route)
-  if (invalid.length === 0) return null
-  return fail('validation', `exemption codes not usable on route ${state.route}: ${invalid.join(', ')}`, {
-    fields: {
-      exemptionCodes: `These codes do not exist or do not apply to this kind of processing: ${invalid.join(', ')}`,
-    },
-  })
+  const error = exemptionRouteError(codes, state.route)
+  return error ? { ok: false, error } : null
 }
 
 export function openRestart(state: CaseState, kind: 'identity' | 'authority' | 'fee') {

@@ -16,6 +16,13 @@ import {
 import { close, flagDeadline, linkCase, recordRegulatorEnquiry, reopen, withdraw } from './decide-lifecycle.js'
 import { recordPasswordReleased } from './decide-delivery.js'
 import { recordFurtherCopyFee, recordRestriction } from './decide-records.js'
+import {
+  logCompensationClaim,
+  recordChildCompetence,
+  recordCompensationOutcome,
+  recordThirdPartyConsent,
+  seekThirdPartyConsent,
+} from './decide-safeguards.js'
 import { decideReview, recordComplaintOutcome, recordResponseSent } from './decide-outcome.js'
 import { approve, assign, extend, redirect, refuse, returnDraft, startWork, submitDraft } from './decide-work.js'
 import type { CaseEvent } from './events.js'
@@ -25,7 +32,13 @@ import type { CaseState } from './types.js'
 export { DEFAULT_CASE_POLICY, type CasePolicy, type DecideContext } from './decide-support.js'
 
 /** A closed or withdrawn case only accepts being reopened or linked to another case. */
-const ALLOWED_WHEN_FINISHED: readonly Command['type'][] = ['Reopen', 'LinkCase']
+const ALLOWED_WHEN_FINISHED: readonly Command['type'][] = [
+  'Reopen',
+  'LinkCase',
+  // A claim for compensation usually arrives after the response; it is logged against the closed case.
+  'LogCompensationClaim',
+  'RecordCompensationOutcome',
+]
 
 function assertNever(command: never): never {
   throw new Error(`decide: unhandled command ${JSON.stringify(command)}`)
@@ -113,6 +126,16 @@ function decideOnCase(
       return recordRestriction(state, command, ctx)
     case 'RecordFurtherCopyFee':
       return recordFurtherCopyFee(state, command, ctx)
+    case 'SeekThirdPartyConsent':
+      return seekThirdPartyConsent(state, command, ctx)
+    case 'RecordThirdPartyConsent':
+      return recordThirdPartyConsent(state, command, ctx)
+    case 'RecordChildCompetence':
+      return recordChildCompetence(state, command, ctx)
+    case 'LogCompensationClaim':
+      return logCompensationClaim(state, command, ctx)
+    case 'RecordCompensationOutcome':
+      return recordCompensationOutcome(state, command, ctx)
     default:
       return assertNever(command)
   }

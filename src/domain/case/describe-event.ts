@@ -6,6 +6,7 @@ import {
 import type { CaseEvent, CaseEventType, EventOf } from './events.js'
 import { formatLongDate } from './long-dates.js'
 import { OUTCOME_LABELS } from './outcome.js'
+import { safeguardDescribers } from './describe-safeguards.js'
 
 const identityLabels = new Map(IDENTITY_DOCUMENT_TYPES.map((d) => [d.type, d.label.toLowerCase()]))
 
@@ -64,7 +65,11 @@ const describers: Describers = {
   RequestRedirected: (e) =>
     e.to === 'deceased-foi'
       ? 'Redirected: about a person who has died, handled outside data protection law'
-      : `Redirected to ${e.controllerName ?? 'another organisation'}`,
+      : e.to === 'acro'
+        ? 'Signposted to ACRO Criminal Records Office (Police National Computer records, DNA and fingerprints)'
+        : e.to === 'not-personal-data'
+          ? 'Answered: the information asked for is not personal data'
+          : `Redirected to ${e.controllerName ?? 'another organisation'}`,
   DraftSubmitted: (e) => `Draft response version ${e.version} submitted for approval`,
   DraftApproved: (e) => `Draft response version ${e.version} approved by ${e.actorId}`,
   DraftReturned: (e) => `Draft response version ${e.version} returned with comments: ${e.comments}`,
@@ -85,6 +90,7 @@ const describers: Describers = {
     `Fee for further copies recorded (UK GDPR Art 15(3)): £${(e.amountPence / 100).toFixed(2)}, ${e.basis}. The time limit is unchanged.`,
   RestrictionRecorded: (e) =>
     `Restriction recorded (DPA 2018 s.45(7)): ${e.code}${e.neitherConfirmNorDeny ? ', neither confirm nor deny' : ''}; review by ${formatLongDate(e.reviewOn)}. Reasons: ${e.reasons}`,
+  ...safeguardDescribers,
 }
 
 /** A plain-English line for the case timeline. */

@@ -33,6 +33,11 @@ export const CASE_EVENT_NAMES = [
   'DeadlineFlagged',
   'RestrictionRecorded',
   'FurtherCopyFeeRecorded',
+  'ThirdPartyConsentSought',
+  'ThirdPartyConsentRecorded',
+  'ChildCompetenceRecorded',
+  'CompensationClaimLogged',
+  'CompensationOutcomeRecorded',
 ] as const satisfies readonly CaseEventType[]
 
 // Fails to type-check if an event type is missing from the list.

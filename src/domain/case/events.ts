@@ -18,6 +18,7 @@ import type {
   ResponseChannel,
   ResponseDelivery,
 } from './types.js'
+import type { SafeguardEventBody } from './safeguard-commands.js'
 
 export { describeEvent } from './describe-event.js'
 
@@ -158,6 +159,7 @@ export type CaseEvent =
       neitherConfirmNorDeny: boolean
       on: LocalDate
     })
+  | (Base & SafeguardEventBody)
 
 export type CaseEventType = CaseEvent['type']
 

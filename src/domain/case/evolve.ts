@@ -2,6 +2,7 @@ import type { ClockRestart } from '../clock/index.js'
 import { settledStatus } from './case-status.js'
 import type { CaseEvent, CaseEventType, EventOf, RequestLogged } from './events.js'
 import type { CaseState } from './types.js'
+import { safeguardEvolvers } from './evolve-safeguards.js'
 
 /** Drops keys from a copy of the state, so the snapshot never carries `undefined` values. */
 function without<K extends keyof CaseState>(state: CaseState, ...keys: K[]): CaseState {
@@ -254,6 +255,7 @@ const evolvers: Evolvers = {
       },
     ],
   }),
+  ...safeguardEvolvers,
 }
 
 /**

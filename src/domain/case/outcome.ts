@@ -12,6 +12,8 @@ export const OUTCOME_LABELS: Record<Outcome, string> = {
   'not-valid-no-authority': 'not valid: no proof of authority to act',
   'redirected-other-controller': 'redirected to another organisation',
   'redirected-deceased-foi': 'redirected: about a person who has died',
+  'redirected-acro': 'redirected to ACRO (police national records)',
+  'not-personal-data': 'not personal data',
   'action-taken': 'action taken',
   'action-declined': 'action declined',
   'review-upheld': 'review upheld',
@@ -31,7 +33,12 @@ export const REFUSAL_OUTCOMES: readonly Outcome[] = [
   'not-valid-no-authority',
 ]
 
-export const REDIRECT_OUTCOMES: readonly Outcome[] = ['redirected-other-controller', 'redirected-deceased-foi']
+export const REDIRECT_OUTCOMES: readonly Outcome[] = [
+  'redirected-other-controller',
+  'redirected-deceased-foi',
+  'redirected-acro',
+  'not-personal-data',
+]
 
 export function refusalOutcome(basis: RefusalBasis, neitherConfirmNorDeny: boolean): Outcome {
   switch (basis) {
@@ -47,7 +54,16 @@ export function refusalOutcome(basis: RefusalBasis, neitherConfirmNorDeny: boole
 }
 
 export function redirectOutcome(to: RedirectTarget): Outcome {
-  return to === 'deceased-foi' ? 'redirected-deceased-foi' : 'redirected-other-controller'
+  switch (to) {
+    case 'deceased-foi':
+      return 'redirected-deceased-foi'
+    case 'acro':
+      return 'redirected-acro'
+    case 'not-personal-data':
+      return 'not-personal-data'
+    case 'other-controller':
+      return 'redirected-other-controller'
+  }
 }
 
 /**

@@ -68,6 +68,23 @@ const sample: Record<CaseCommand, Command> = {
     reasons: 'Disclosure would alert a suspect to an open investigation',
     reviewOn: '2026-09-01',
   },
+  SeekThirdPartyConsent: {
+    type: 'SeekThirdPartyConsent',
+    whoAsked: 'The neighbour named in the log',
+    how: 'by letter',
+    askedOn: '2026-03-02',
+  },
+  RecordThirdPartyConsent: {
+    type: 'RecordThirdPartyConsent',
+    number: 1,
+    answer: 'refused',
+    answeredOn: '2026-03-02',
+    disclosure: 'withhold',
+    reasons: 'They refused',
+  },
+  RecordChildCompetence: { type: 'RecordChildCompetence', competent: true, consulted: false, reasons: 'Aged 15' },
+  LogCompensationClaim: { type: 'LogCompensationClaim', receivedOn: '2026-03-02', summary: 'Distress at the delay' },
+  RecordCompensationOutcome: { type: 'RecordCompensationOutcome', number: 1, outcome: 'rejected' },
 }
 
 function agentRequest(): Harness {
@@ -98,7 +115,9 @@ const reach: Record<CaseStatus, () => Harness> = {
 }
 
 const finishedRefusals = Object.fromEntries(
-  COMMAND_TYPES.filter((t) => !['LogRequest', 'Reopen', 'LinkCase'].includes(t)).map((t) => [t, 'case-closed']),
+  COMMAND_TYPES.filter(
+    (t) => !['LogRequest', 'Reopen', 'LinkCase', 'LogCompensationClaim', 'RecordCompensationOutcome'].includes(t),
+  ).map((t) => [t, 'case-closed']),
 ) as Partial<Record<CaseCommand, DomainErrorCode>>
 
 const refused: Record<CaseStatus, Partial<Record<CaseCommand, DomainErrorCode>>> = {
@@ -192,6 +211,7 @@ const accepted: Record<CaseStatus, Command[]> = {
     sample.Withdraw,
     sample.LinkCase,
     sample.FlagDeadline,
+    sample.SeekThirdPartyConsent,
   ],
   'awaiting-identity': [sample.RecordIdentityVerified, sample.Withdraw, sample.Extend, sample.Refuse, sample.Redirect],
   'awaiting-authority': [sample.RecordAuthorityReceived, { ...sample.Refuse, basis: 'no-authority' } as Command],
@@ -210,7 +230,8 @@ const accepted: Record<CaseStatus, Command[]> = {
   // A newer version may replace an approved draft; it then needs approving again (issue 10).
   approved: [sample.RecordResponseSent, sample.ReturnDraft, sample.Withdraw, sample.Extend, sample.SubmitDraft],
   responded: [sample.Close, sample.Reopen, sample.LinkCase],
-  closed: [sample.Reopen, sample.LinkCase],
+  // A compensation claim usually arrives after the response (UK GDPR Art 82): it is logged on the closed case.
+  closed: [sample.Reopen, sample.LinkCase, sample.LogCompensationClaim],
   withdrawn: [sample.Reopen, sample.LinkCase],
 }
 

@@ -1,6 +1,7 @@
 import type { ClarificationPause, ClockRestart, LocalDate, ProcessingRoute } from '../clock/index.js'
 import type { DocumentSeen, RequesterType } from '../requester/evidence-rules.js'
 import type { Right } from '../rights/rights.js'
+import type { ChildCompetence, CompensationClaim, ThirdPartyConsent } from './safeguards.js'
 
 export type CaseType = 'rights-request' | 'review' | 'complaint' | 'regulator-case'
 
@@ -47,6 +48,8 @@ export type Outcome =
   | 'not-valid-no-authority'
   | 'redirected-other-controller'
   | 'redirected-deceased-foi'
+  | 'redirected-acro'
+  | 'not-personal-data'
   | 'action-taken'
   | 'action-declined'
   | 'review-upheld'
@@ -123,7 +126,19 @@ export interface Extension {
 
 export type RefusalBasis = 'manifestly-unfounded' | 'manifestly-excessive' | 'no-authority' | 'exemption'
 
-export type RedirectTarget = 'other-controller' | 'deceased-foi'
+/**
+ * Where the office cannot act, it says who can (signposting): another controller; ACRO Criminal Records Office, which
+ * answers access requests for Police National Computer records, DNA profiles and fingerprints for the forces of
+ * England and Wales; Freedom of Information for a person who has died; or the information is not personal data at
+ * all (UK GDPR Art 4(1); DPA 2018 s.3(2)), so the right of access does not reach it.
+ */
+export type RedirectTarget = 'other-controller' | 'deceased-foi' | 'acro' | 'not-personal-data'
+export const REDIRECT_TARGETS: readonly RedirectTarget[] = [
+  'other-controller',
+  'acro',
+  'not-personal-data',
+  'deceased-foi',
+]
 
 export type LinkRelation =
   | 'related'
@@ -240,6 +255,12 @@ export interface CaseState {
   furtherCopyFees?: { amountPence: number; basis: string; recordedOn: LocalDate }[]
   /** Part 3 cases: the s.45(7) reasons record, one entry per restriction. */
   restrictions?: RestrictionRecord[]
+  /** DPA 2018 Sch 2 Part 3 para 16: each third party asked for consent, their answer and the decision it informs. */
+  thirdPartyConsents?: ThirdPartyConsent[]
+  /** Requests made for a child: their competence and whether they were consulted. */
+  childCompetence?: ChildCompetence
+  /** Claims for compensation about this request (UK GDPR Art 82, DPA 2018 ss.168–169). */
+  compensationClaims?: CompensationClaim[]
   withdrawal?: { reason: string; on: LocalDate }
   links: CaseLink[]
   /** Reviews, complaints and regulator cases point at the case they concern. */

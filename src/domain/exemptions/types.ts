@@ -28,6 +28,8 @@ export interface Exemption {
   scotlandOnly: boolean
   /** What a caseworker should weigh or record when relying on it. */
   notes?: string
+  /** A code usable on both routes is cited in the law of the case's route (a Part 3 letter never cites the UK GDPR). */
+  citationByRoute?: { UK_GDPR: string; DPA_PART3: string }
 }
 
 export const ALL_RIGHTS: readonly Right[] = [

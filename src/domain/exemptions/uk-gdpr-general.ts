@@ -5,6 +5,7 @@ export const UK_GDPR_GENERAL: readonly Exemption[] = [
   {
     code: 'NOT_PD',
     citation: 'UK GDPR Art 4(1)',
+    citationByRoute: { UK_GDPR: 'UK GDPR Art 4(1)', DPA_PART3: 'DPA 2018 s.3(2)' },
     shortName: 'Not your personal data',
     explanation: 'This information is not about you, so it falls outside a request for your personal data.',
     restricts: [],
@@ -16,6 +17,7 @@ export const UK_GDPR_GENERAL: readonly Exemption[] = [
   {
     code: 'NOT_HELD',
     citation: 'UK GDPR Art 15(1A); DPA 2018 s.45(2A)',
+    citationByRoute: { UK_GDPR: 'UK GDPR Art 15(1A)', DPA_PART3: 'DPA 2018 s.45(2A)' },
     shortName: 'Not held or not found',
     explanation: 'We did not find this information after a reasonable and proportionate search of our records.',
     restricts: ['access'],
@@ -27,6 +29,7 @@ export const UK_GDPR_GENERAL: readonly Exemption[] = [
   {
     code: 'ID_NOT_CONFIRMED',
     citation: 'UK GDPR Art 12(6); DPA 2018 s.52(4)',
+    citationByRoute: { UK_GDPR: 'UK GDPR Art 12(6)', DPA_PART3: 'DPA 2018 s.52(4)' },
     shortName: 'Identity not confirmed',
     explanation: 'We cannot act on the request until we are sure who you are, to protect your information.',
     restricts: ALL_RIGHTS,

@@ -7,6 +7,7 @@ import {
   RIGHTS,
   isValidLocalDate,
 } from '../../domain/index.js'
+import { safeguardCommandSchemas } from './safeguard-schemas.js'
 
 // Text a person typed: trimmed, bounded, and free of control characters (NUL cannot be stored in JSONB,
 // and the others only ever arrive in hostile input).
@@ -78,6 +79,8 @@ const outcome = z.enum([
   'not-valid-no-authority',
   'redirected-other-controller',
   'redirected-deceased-foi',
+  'redirected-acro',
+  'not-personal-data',
   'action-taken',
   'action-declined',
   'review-upheld',
@@ -132,7 +135,7 @@ export const commandSchema = z
     }),
     z.object({
       type: z.literal('Redirect'),
-      to: z.enum(['other-controller', 'deceased-foi']),
+      to: z.enum(['other-controller', 'deceased-foi', 'acro', 'not-personal-data']),
       controllerName: text(200).optional(),
       note: requiredText(5000),
     }),
@@ -190,6 +193,7 @@ export const commandSchema = z
       reviewOn: localDate,
       neitherConfirmNorDeny: z.boolean().optional(),
     }),
+    ...safeguardCommandSchemas(text, requiredText, localDate),
   ])
   .meta({ id: 'Command' })
 

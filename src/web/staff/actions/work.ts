@@ -1,4 +1,4 @@
-import { DomainError, exemptionsFor } from '../../../domain/index.js'
+import { DomainError, REDIRECT_TARGETS, exemptionsFor } from '../../../domain/index.js'
 import type { CaseState, LinkRelation, RefusalBasis } from '../../../domain/index.js'
 import { text } from '../../nunjucks.js'
 import { beforeDraft, open, str, strs, type ActionContext, type ActionDef, type Item } from './types.js'
@@ -163,8 +163,7 @@ export const WORK_ACTIONS: ActionDef[] = [
       {
         name: 'to',
         kind: 'radios',
-        items: () =>
-          ['other-controller', 'deceased-foi'].map((t) => ({ value: t, text: text(`casework.redirectTargets.${t}`) })),
+        items: () => REDIRECT_TARGETS.map((t) => ({ value: t, text: text(`casework.redirectTargets.${t}`) })),
       },
       { name: 'controllerName', kind: 'text', optional: true },
       { name: 'note', kind: 'textarea' },
@@ -172,7 +171,7 @@ export const WORK_ACTIONS: ActionDef[] = [
     available: (s) => rightsRequest(s) && beforeDraft(s) && undecided(s),
     toCommand: (v) => ({
       type: 'Redirect',
-      to: str(v, 'to') === 'deceased-foi' ? 'deceased-foi' : 'other-controller',
+      to: REDIRECT_TARGETS.find((t) => t === str(v, 'to')) ?? 'other-controller',
       note: str(v, 'note'),
       ...(str(v, 'controllerName') ? { controllerName: str(v, 'controllerName') } : {}),
     }),

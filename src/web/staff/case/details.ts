@@ -9,6 +9,7 @@ import {
 } from '../../../domain/index.js'
 import { actorName, type DirectoryEntry } from '../../../application/staff/user-directory.js'
 import { text } from '../../nunjucks.js'
+import { safeguardRows } from './safeguard-details.js'
 
 type Row = { key: { text: string }; value: { text?: string; html?: string } }
 const row = (key: string, value: string | undefined | null): Row[] =>
@@ -146,7 +147,7 @@ export function caseDetails(s: CaseState, directory: readonly DirectoryEntry[]) 
     ),
     ...row('withdrawal', s.withdrawal ? `${formatLongDate(s.withdrawal.on)}: ${s.withdrawal.reason}` : null),
   ]
-  return { request, requester, checks, decision }
+  return { request, requester, checks, decision, safeguards: safeguardRows(s, directory) }
 }
 
 function deliveryText(s: CaseState): string {

@@ -24,6 +24,8 @@ const FIELD_IDS: Record<string, string> = {
 }
 
 /** Correspondence logs a request received by email, post, phone or in person, with the original attached. */
+export const LOG_FIELD_IDS = FIELD_IDS
+
 export function registerLogRequest(app: FastifyInstance, deps: AppDeps): void {
   staffRoute(app, { method: 'GET', url: '/cases/new', access: 'case:log', handler: (q, r) => form(deps, q, r) })
   staffRoute(app, {
@@ -45,7 +47,7 @@ export function registerLogRequest(app: FastifyInstance, deps: AppDeps): void {
   })
 }
 
-async function toNewRequest(deps: AppDeps, request: FastifyRequest): Promise<NewRequest> {
+export async function toNewRequest(deps: AppDeps, request: FastifyRequest): Promise<NewRequest> {
   const b = request.body
   // A missing date is one of the missing answers the use case names together (issue 14), not a separate stop.
   const received = dateField(b, 'receivedOn')
@@ -103,7 +105,13 @@ async function toNewRequest(deps: AppDeps, request: FastifyRequest): Promise<New
   }
 }
 
-async function form(deps: AppDeps, request: FastifyRequest, reply: FastifyReply, errors?: FormErrors) {
+export async function form(
+  deps: AppDeps,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  errors?: FormErrors,
+  mode: 'log' | 'refer' = 'log',
+) {
   const actor = staffOf(request)
   const b = request.body ?? {}
   const controllers = (await listControllers(deps.pool)).filter((c) => actor.controllerIds?.includes(c.id) ?? true)
@@ -115,7 +123,10 @@ async function form(deps: AppDeps, request: FastifyRequest, reply: FastifyReply,
     reply,
     'staff/cases/log.njk',
     {
-      pageTitle: text('casework.log.title'),
+      pageTitle: text(mode === 'refer' ? 'casework.refer.title' : 'casework.log.title'),
+      intro: text(mode === 'refer' ? 'casework.refer.intro' : 'casework.log.intro'),
+      action: mode === 'refer' ? '/staff/refer' : '/staff/cases/new',
+      submit: text(mode === 'refer' ? 'casework.refer.submit' : 'casework.log.submit'),
       errors,
       values: b,
       controllers: controllers.map((c) => ({

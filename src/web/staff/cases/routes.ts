@@ -11,6 +11,7 @@ import { page } from '../render.js'
 import { staffRoute } from '../route.js'
 import { badgesOf, csvLine, daysLeft, kindText, nameOf, statusTag, statusText } from './case-rows.js'
 import { registerLogRequest } from './log-routes.js'
+import { registerReferRequest } from './refer-routes.js'
 import { hrefFor, parseFilters, toQuery, PAGE_SIZE, type ListFilters } from './query.js'
 import {
   QUEUE_IDS,
@@ -71,6 +72,7 @@ export function registerCaseList(app: FastifyInstance, deps: AppDeps): void {
     },
   })
   registerLogRequest(app, deps)
+  registerReferRequest(app, deps)
 }
 
 async function listPage(deps: AppDeps, request: FastifyRequest, reply: FastifyReply) {

@@ -12,6 +12,7 @@ import {
   type Chart,
   type DataTable,
 } from '../../../reporting/index.js'
+import { safeguardsTable } from '../../../reporting/safeguards.js'
 import { text } from '../../nunjucks.js'
 import { atRiskGovukTable, govukTable, type GovukTable, type TableOptions } from './tables.js'
 
@@ -128,7 +129,10 @@ function sections(report: ComplianceReport): Section[] {
     {
       id: 'other-cases',
       heading: text('reports.sections.otherCases'),
-      rows: [[{ table: govukTable(figureTables.appealsComplaintsRegulatorTable(f), alone) }]],
+      rows: [
+        [{ table: govukTable(figureTables.appealsComplaintsRegulatorTable(f), alone) }],
+        [{ table: govukTable(safeguardsTable(f), alone) }],
+      ],
     },
     {
       id: 'open-work',
