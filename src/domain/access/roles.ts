@@ -178,6 +178,11 @@ const COMMAND_PERMISSIONS: Record<CommandType, Permission> = {
   // Restricting a right is a decision to withhold, like a refusal (DPA s.45(4)).
   RecordRestriction: 'case:refuse',
   RecordFurtherCopyFee: 'case:charge-fee',
+  // Deciding a right other than access is a decision like a refusal; telling recipients is casework.
+  DecideRight: 'case:refuse',
+  NotifyRecipient: 'case:work',
+  GiveRestrictionLiftNotice: 'case:refuse',
+  LiftProcessingRestriction: 'case:refuse',
   FlagDeadline: 'deadline:flag',
 }
 

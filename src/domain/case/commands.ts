@@ -2,6 +2,13 @@ import type { LocalDate, ProcessingRoute } from '../clock/index.js'
 import type { DocumentSeen, RequesterType } from '../requester/evidence-rules.js'
 import type { Right } from '../rights/rights.js'
 import type {
+  GroundApplied,
+  RecipientNoticeMethod,
+  RecipientNoticeStatus,
+  RightDecisionDetails,
+  RightDecisionResult,
+} from './right-decision.js'
+import type {
   BoundFile,
   CaseType,
   Channel,
@@ -64,6 +71,10 @@ export type Command =
   | { type: 'FlagDeadline'; kind: DeadlineFlagKind; forDate: LocalDate }
   | { type: 'RecordFurtherCopyFee'; amountPence: number; basis: string }
   | { type: 'RecordRestriction'; code: string; reasons: string; reviewOn: LocalDate; neitherConfirmNorDeny?: boolean }
+  | DecideRight
+  | NotifyRecipient
+  | { type: 'GiveRestrictionLiftNotice'; reason: string }
+  | { type: 'LiftProcessingRestriction'; reason: string }
 
 export type CommandType = Command['type']
 
@@ -120,6 +131,26 @@ export interface Refuse {
   neitherConfirmNorDeny?: boolean
 }
 
+/** The decision on a rectification, erasure, restriction, objection or automated-decision request (Arts 16–22D). */
+export interface DecideRight extends RightDecisionDetails {
+  type: 'DecideRight'
+  result: RightDecisionResult
+  /** What we did, or will not do, in words for the requester. */
+  summary: string
+  /** Each code relied on to refuse or limit the request, with its own reason. */
+  grounds?: GroundApplied[]
+}
+
+/** Art 19 (s.48(9) Part 3): a recipient told of the change, or why telling them is impossible or disproportionate. */
+export interface NotifyRecipient {
+  type: 'NotifyRecipient'
+  recipient: string
+  status: RecipientNoticeStatus
+  on: LocalDate
+  method?: RecipientNoticeMethod
+  reason?: string
+}
+
 export interface RecordResponseSent {
   type: 'RecordResponseSent'
   channel: ResponseChannel
@@ -173,6 +204,10 @@ export const COMMAND_TYPES = [
   'FlagDeadline',
   'RecordRestriction',
   'RecordFurtherCopyFee',
+  'DecideRight',
+  'NotifyRecipient',
+  'GiveRestrictionLiftNotice',
+  'LiftProcessingRestriction',
 ] as const satisfies readonly CommandType[]
 
 // Compile-time check that COMMAND_TYPES lists every command: this fails to type-check if one is missing.

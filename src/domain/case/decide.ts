@@ -16,6 +16,7 @@ import {
 import { close, flagDeadline, linkCase, recordRegulatorEnquiry, reopen, withdraw } from './decide-lifecycle.js'
 import { recordPasswordReleased } from './decide-delivery.js'
 import { recordFurtherCopyFee, recordRestriction } from './decide-records.js'
+import { decideRight, giveRestrictionLiftNotice, liftProcessingRestriction, notifyRecipient } from './decide-rights.js'
 import { decideReview, recordComplaintOutcome, recordResponseSent } from './decide-outcome.js'
 import { approve, assign, extend, redirect, refuse, returnDraft, startWork, submitDraft } from './decide-work.js'
 import type { CaseEvent } from './events.js'
@@ -24,8 +25,17 @@ import type { CaseState } from './types.js'
 
 export { DEFAULT_CASE_POLICY, type CasePolicy, type DecideContext } from './decide-support.js'
 
-/** A closed or withdrawn case only accepts being reopened or linked to another case. */
-const ALLOWED_WHEN_FINISHED: readonly Command['type'][] = ['Reopen', 'LinkCase']
+/**
+ * A closed or withdrawn case only accepts being reopened or linked to another case, and the steps that follow a
+ * decision after the response: telling recipients (Art 19) and lifting a restriction months later (Art 18(3)).
+ */
+const ALLOWED_WHEN_FINISHED: readonly Command['type'][] = [
+  'Reopen',
+  'LinkCase',
+  'NotifyRecipient',
+  'GiveRestrictionLiftNotice',
+  'LiftProcessingRestriction',
+]
 
 function assertNever(command: never): never {
   throw new Error(`decide: unhandled command ${JSON.stringify(command)}`)
@@ -113,6 +123,14 @@ function decideOnCase(
       return recordRestriction(state, command, ctx)
     case 'RecordFurtherCopyFee':
       return recordFurtherCopyFee(state, command, ctx)
+    case 'DecideRight':
+      return decideRight(state, command, ctx)
+    case 'NotifyRecipient':
+      return notifyRecipient(state, command, ctx)
+    case 'GiveRestrictionLiftNotice':
+      return giveRestrictionLiftNotice(state, command.reason, ctx)
+    case 'LiftProcessingRestriction':
+      return liftProcessingRestriction(state, command.reason, ctx)
     default:
       return assertNever(command)
   }

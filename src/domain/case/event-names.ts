@@ -33,6 +33,10 @@ export const CASE_EVENT_NAMES = [
   'DeadlineFlagged',
   'RestrictionRecorded',
   'FurtherCopyFeeRecorded',
+  'RightDecided',
+  'RecipientNotified',
+  'RestrictionLiftNoticeGiven',
+  'ProcessingRestrictionLifted',
 ] as const satisfies readonly CaseEventType[]
 
 // Fails to type-check if an event type is missing from the list.
