@@ -25,7 +25,7 @@ function groundsProblem(state: CaseState, right: DecidedRight, cmd: DecideRight)
   if (new Set(grounds.map((g) => g.code)).size !== grounds.length)
     return invalid('grounds', 'Each ground may be chosen once', 'duplicate ground')
   for (const g of grounds) {
-    if (!citableForRight(g.code, right, state.route))
+    if (!citableForRight(g.code, right, state.route, regimeFor(state.receivedOn)))
       return invalid('grounds', `${g.code} does not apply to this right on this route`, `ground ${g.code} not citable`)
     if (g.reason.trim().length < MIN_REASON)
       return invalid(

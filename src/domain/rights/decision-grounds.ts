@@ -1,4 +1,4 @@
-import type { ProcessingRoute } from '../clock/index.js'
+import type { ClockRegime, ProcessingRoute } from '../clock/index.js'
 import { exemptionsFor } from '../exemptions/catalogue.js'
 import type { Right } from './rights.js'
 
@@ -16,6 +16,8 @@ export interface DecisionGround {
   shortName: string
   /** Our plain-English wording for the letter. */
   explanation: string
+  /** Automated decisions: Art 22 / ss.49–50 before 5 February 2026, Arts 22A–22D / ss.50A–50D from then. */
+  regime?: ClockRegime
 }
 
 const UK = 'UK_GDPR' as const
@@ -29,7 +31,8 @@ const ground = (
   citation: string,
   shortName: string,
   explanation: string,
-): DecisionGround => ({ code, right, route, citation, shortName, explanation })
+  regime?: ClockRegime,
+): DecisionGround => ({ code, right, route, citation, shortName, explanation, ...(regime ? { regime } : {}) })
 
 export const DECISION_GROUNDS: readonly DecisionGround[] = [
   // Art 16 / s.46(1): only inaccurate data must be corrected; an opinion accurately recorded is not inaccurate.
@@ -175,6 +178,7 @@ export const DECISION_GROUNDS: readonly DecisionGround[] = [
     'Article 22 of the UK GDPR',
     'Not solely automated',
     'The decision was not based solely on automated processing: a person was meaningfully involved in making it.',
+    'PRE_DUAA',
   ),
   ground(
     'ART22A_NOT_SOLELY',
@@ -183,6 +187,7 @@ export const DECISION_GROUNDS: readonly DecisionGround[] = [
     'Article 22A(1)(a) of the UK GDPR',
     'Not solely automated',
     'The decision was not based solely on automated processing: a person was meaningfully involved in making it.',
+    'ART12A',
   ),
   ground(
     'ART22A_NOT_SIGNIFICANT',
@@ -191,6 +196,7 @@ export const DECISION_GROUNDS: readonly DecisionGround[] = [
     'Article 22A(1)(b) of the UK GDPR',
     'Not a significant decision',
     'The decision does not produce a legal effect for you or a similarly significant effect on you.',
+    'ART12A',
   ),
   ground(
     'S49_NOT_SOLELY',
@@ -199,6 +205,7 @@ export const DECISION_GROUNDS: readonly DecisionGround[] = [
     `section 49 of the ${DPA}`,
     'Not solely automated',
     'The decision was not based solely on automated processing: a person was meaningfully involved in making it.',
+    'PRE_DUAA',
   ),
   ground(
     'S50A_NOT_SOLELY',
@@ -207,6 +214,7 @@ export const DECISION_GROUNDS: readonly DecisionGround[] = [
     `section 50A of the ${DPA}`,
     'Not solely automated',
     'The decision was not based solely on automated processing: a person was meaningfully involved in making it.',
+    'ART12A',
   ),
 ]
 
@@ -276,9 +284,11 @@ export function decisionGroundByCode(code: string): DecisionGround | undefined {
   return byCode.get(code)
 }
 
-/** The article's own grounds for refusing this right on this route. */
-export function decisionGroundsFor(right: Right, route: ProcessingRoute): DecisionGround[] {
-  return DECISION_GROUNDS.filter((g) => g.right === right && g.route === route)
+/** The article's own grounds for refusing this right on this route (and, for automated decisions, regime). */
+export function decisionGroundsFor(right: Right, route: ProcessingRoute, regime?: ClockRegime): DecisionGround[] {
+  return DECISION_GROUNDS.filter(
+    (g) => g.right === right && g.route === route && (!g.regime || !regime || g.regime === regime),
+  )
 }
 
 export function restrictionGroundsFor(route: ProcessingRoute): DecisionGround[] {
@@ -289,8 +299,8 @@ export function restrictionGroundsFor(route: ProcessingRoute): DecisionGround[] 
  * A code a refusal of this right may cite: the article's own grounds, or an exemption (Sch 2 for UK GDPR) or Part 3
  * restriction that restricts this right (uk-rules §6). s.48(3) restricts the reasons given, not the right itself.
  */
-export function citableForRight(code: string, right: Right, route: ProcessingRoute): boolean {
-  if (decisionGroundsFor(right, route).some((g) => g.code === code)) return true
+export function citableForRight(code: string, right: Right, route: ProcessingRoute, regime?: ClockRegime): boolean {
+  if (decisionGroundsFor(right, route, regime).some((g) => g.code === code)) return true
   return exemptionsFor(right, route).some((e) => e.code === code)
 }
 
