@@ -2,6 +2,7 @@
 // per topic of the seed 002 meeting ("timeliness of responses and requests in progress or outstanding"), the charts
 // drawn from the same models as the dashboard SVGs, the overdue and at-risk list, and how each figure is worked out.
 // No requester names anywhere: the pack is emailed (data minimisation).
+import { otherRightsGroundsTable, otherRightsTable, recipientsAndRestrictionsTable } from '../other-rights.js'
 import { formatLongDate, localDateInLondon, type LocalDate } from '../../domain/index.js'
 import { ageBandChart, onTimeTrendChart, receivedVsClosedChart } from '../charts/compliance-charts.js'
 import { GOVUK } from '../charts/model.js'
@@ -161,6 +162,10 @@ function decisions(w: PdfWriter, c: PackContent): void {
   w.newPage(`Refusals, exemptions, appeals and complaints in ${monthLabel(c.month)}`)
   w.table(tables.refusalsTable(f))
   w.table(tables.exemptionsTable(f), { empty: 'No exemptions were applied in the responses sent.' })
+  // Issue 13: the rights with their own steps.
+  w.table(otherRightsTable(f))
+  w.table(otherRightsGroundsTable(f), { empty: 'No grounds were relied on to refuse or limit these requests.' })
+  w.table(recipientsAndRestrictionsTable(f))
   w.table(tables.appealsComplaintsRegulatorTable(f))
   w.space(-6)
   w.text(
