@@ -162,10 +162,6 @@ function decisions(w: PdfWriter, c: PackContent): void {
   w.newPage(`Refusals, exemptions, appeals and complaints in ${monthLabel(c.month)}`)
   w.table(tables.refusalsTable(f))
   w.table(tables.exemptionsTable(f), { empty: 'No exemptions were applied in the responses sent.' })
-  // Issue 13: the rights with their own steps.
-  w.table(otherRightsTable(f))
-  w.table(otherRightsGroundsTable(f), { empty: 'No grounds were relied on to refuse or limit these requests.' })
-  w.table(recipientsAndRestrictionsTable(f))
   w.table(tables.appealsComplaintsRegulatorTable(f))
   w.space(-6)
   w.text(
@@ -175,6 +171,15 @@ function decisions(w: PdfWriter, c: PackContent): void {
     { size: 9, colour: GOVUK.darkGrey, after: 12 },
   )
   w.table(tables.searchTasksTable(f), { empty: 'No search tasks are outstanding.' })
+}
+
+/** Issue 13: rectification, erasure, restriction, objection and automated decisions, with their own steps. */
+function otherRights(w: PdfWriter, c: PackContent): void {
+  const f = c.figures
+  w.newPage(`Other rights: decisions, recipients and restrictions in ${monthLabel(c.month)}`)
+  w.table(otherRightsTable(f))
+  w.table(otherRightsGroundsTable(f), { empty: 'No grounds were relied on to refuse or limit these requests.' })
+  w.table(recipientsAndRestrictionsTable(f))
 }
 
 function definitions(w: PdfWriter): void {
@@ -208,6 +213,7 @@ export async function renderPackPdf(c: PackContent): Promise<{ pdf: Uint8Array; 
   trend(w, c)
   received(w, c)
   decisions(w, c)
+  otherRights(w, c)
   definitions(w)
   contents(w, contentsAt)
   const generated = DATE(localDateInLondon(c.generatedAt))
