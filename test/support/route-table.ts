@@ -32,6 +32,11 @@ const ACTION_PERMS: Record<string, Permission> = {
   refuse: 'case:refuse',
   'record-restriction': 'case:refuse',
   'further-copy-fee': 'case:charge-fee',
+  // Issue 13: the rights with their own steps.
+  'decide-right': 'case:refuse',
+  'notify-recipient': 'case:work',
+  'restriction-lift-notice': 'case:refuse',
+  'lift-restriction': 'case:refuse',
   redirect: 'case:redirect',
   approve: 'case:approve',
   'return-draft': 'case:approve',
