@@ -8,6 +8,11 @@ const SAFEGUARDS: Record<AutomatedSafeguard, string> = {
   contest: 'to contest it',
 }
 
+/** "a, b and c", for a sentence. */
+function andList(items: readonly string[]): string {
+  return items.length < 2 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1) ?? ''}`
+}
+
 /** The citation, name and letter wording of a code from the rights' own grounds or the exemptions catalogue. */
 function wording(code: string) {
   const w = groundWording(code) ?? exemptionByCode(code)
@@ -37,7 +42,7 @@ export function rightDecisionContext(state: CaseState) {
       restrictionGround: d.restrictionGround ? wording(d.restrictionGround) : null,
       objectionKind: d.objection?.kind ?? null,
       balance: d.objection?.balance ?? null,
-      safeguards: (d.automated?.safeguards ?? []).map((s) => SAFEGUARDS[s]),
+      safeguards: andList((d.automated?.safeguards ?? []).map((s) => SAFEGUARDS[s])),
       reviewer: d.automated?.reviewer ?? null,
       decisionChanged: d.automated?.decisionChanged ?? null,
     },
