@@ -21,6 +21,8 @@ export const LETTER_TEMPLATES = {
   'extension-notice': { kind: 'notice' },
   'appeal-acknowledgement': { kind: 'notice' },
   'complaint-acknowledgement': { kind: 'notice' },
+  // UK GDPR Art 18(3): the requester is told before a restriction of processing is lifted.
+  'restriction-lift-notice': { kind: 'notice' },
   refusal: { kind: 'response' },
   'no-data-held': { kind: 'response' },
   'disclosure-full': { kind: 'response' },

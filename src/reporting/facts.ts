@@ -5,6 +5,7 @@
 import type {
   CaseState,
   CaseStatistics,
+  OtherRightStatistics,
   CaseType,
   Channel,
   ClarificationPause,
@@ -15,6 +16,7 @@ import type {
   Right,
 } from '../domain/index.js'
 import type { DisposedCase } from './types.js'
+import { otherRightStatisticsOf } from '../domain/index.js'
 
 export interface CaseFacts {
   id: string
@@ -36,6 +38,8 @@ export interface CaseFacts {
   withdrawnOn: LocalDate | null
   reviewDecision: { upheld: boolean; on: LocalDate | null } | null
   complaintOutcome: { upheld: boolean; on: LocalDate | null } | null
+  /** Issue 13: the decision on another right, Art 19 recipients and an Art 18 restriction (codes and dates). */
+  otherRight: OtherRightStatistics | null
 }
 
 export function factsOfCase(state: CaseState): CaseFacts {
@@ -61,6 +65,7 @@ export function factsOfCase(state: CaseState): CaseFacts {
     complaintOutcome: state.complaintOutcome
       ? { upheld: state.complaintOutcome.upheld, on: state.complaintOutcome.recordedOn }
       : null,
+    otherRight: otherRightStatisticsOf(state),
   }
 }
 
@@ -85,6 +90,15 @@ export function factsOfDisposed(d: DisposedCase): CaseFacts {
     withdrawnOn: s.withdrawnOn ?? (s.withdrawn && !s.respondedOn ? s.closedOn : null),
     reviewDecision: decided(s.reviewUpheld, s.reviewDecidedOn),
     complaintOutcome: decided(s.complaintUpheld, s.complaintOutcomeOn),
+    // Records written before issue 13 lack these: they count as no decision, notice or restriction.
+    otherRight:
+      s.rightDecision !== undefined
+        ? {
+            rightDecision: s.rightDecision ?? null,
+            recipientNotices: s.recipientNotices ?? [],
+            processingRestriction: s.processingRestriction ?? null,
+          }
+        : null,
   }
 }
 
@@ -132,5 +146,31 @@ export function statisticsFromRecord(
     withdrawnOn: text(raw.withdrawnOn),
     reviewDecidedOn: text(raw.reviewDecidedOn),
     complaintOutcomeOn: text(raw.complaintOutcomeOn),
+    ...otherRightFromRecord(raw),
+  }
+}
+
+/** The issue 13 facts of a disposal record, when the record has them (codes, results and dates only). */
+function otherRightFromRecord(raw: Record<string, unknown>): Partial<CaseStatistics> {
+  if (!('rightDecision' in raw)) return {}
+  const d = (raw.rightDecision ?? null) as Record<string, unknown> | null
+  const r = (raw.processingRestriction ?? null) as Record<string, unknown> | null
+  const notices = Array.isArray(raw.recipientNotices) ? (raw.recipientNotices as Record<string, unknown>[]) : []
+  return {
+    rightDecision:
+      d && text(d.on)
+        ? {
+            result: d.result as NonNullable<CaseStatistics['rightDecision']>['result'],
+            on: text(d.on)!,
+            groundCodes: Array.isArray(d.groundCodes) ? d.groundCodes.filter((c) => typeof c === 'string') : [],
+          }
+        : null,
+    recipientNotices: notices.flatMap((n) =>
+      text(n.on) ? [{ status: n.status as 'notified' | 'impossible' | 'disproportionate', on: text(n.on)! }] : [],
+    ),
+    processingRestriction:
+      r && text(r.since)
+        ? { since: text(r.since)!, liftNoticeOn: text(r.liftNoticeOn), liftedOn: text(r.liftedOn) }
+        : null,
   }
 }

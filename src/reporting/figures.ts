@@ -15,6 +15,7 @@ import { exemptionFigures, extensionFigures, outcomeFigures, pauseFigures, refus
 import { factsOfCase, factsOfDisposed } from './facts.js'
 import { appealFigures, complaintFigures, regulatorFigures, searchTaskFigures } from './other-cases.js'
 import { safeguardFigures } from './safeguards.js'
+import { otherRightsFigures } from './other-rights.js'
 import { timeliness } from './timeliness.js'
 import type { ComplianceFigures, DisposedCase, FiguresInput } from './types.js'
 import { closedCount, openFigures, overdueAndAtRisk, receivedFigures, type SnapshotOptions } from './workload.js'
@@ -70,6 +71,7 @@ export function computeFigures(input: FiguresInput): ComplianceFigures {
     refusals: refusalFigures(facts, period),
     outcomes: outcomeFigures(facts, period),
     exemptions: exemptionFigures(facts, period, input.redactionCounts),
+    otherRights: otherRightsFigures(facts, period, asOf),
     appeals: appealFigures(cases, facts, period),
     complaints: complaintFigures(cases, facts, period, snapshot),
     regulatorCases: regulatorFigures(cases, facts, period, snapshot),

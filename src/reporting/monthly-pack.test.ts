@@ -39,6 +39,7 @@ describe('monthly compliance pack from the fixture cases', () => {
       'Trend: the 12 months to March 2026 (continued)',
       'Requests received, extensions and pauses in March 2026',
       'Refusals, exemptions, appeals and complaints in March 2026',
+      'Other rights: decisions, recipients and restrictions in March 2026',
       'How the figures are worked out',
     ])
   })

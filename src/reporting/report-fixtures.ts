@@ -28,6 +28,17 @@ function workedAndApproved(h: Harness, day: string, draftOn: string, approveOn: 
   verify(h, day)
   h.run({ type: 'Assign', assigneeId: 'user-dp' }, day)
   h.run({ type: 'StartWork' }, day)
+  // Issue 13: a request for another right is answered only after its decision is recorded.
+  if (h.state.right === 'rectification')
+    h.run(
+      {
+        type: 'DecideRight',
+        result: 'in-full',
+        summary: 'Address corrected',
+        rectification: { method: 'corrected' },
+      },
+      draftOn,
+    )
   h.run({ type: 'SubmitDraft', version: 1, summary: 'Response' }, draftOn)
   h.run({ type: 'Approve' }, approveOn, 'reviewer')
 }

@@ -199,6 +199,14 @@ export interface AtRiskCase {
   assigneeName: string | null
 }
 
+/** Issue 13: decisions on the other rights, Art 19 recipients and Art 18 restrictions (other-rights.ts). */
+export interface OtherRightsFigures {
+  byRight: { right: Right; label: string; inFull: number; inPart: number; declined: number }[]
+  grounds: { code: string; citation: string; shortName: string; decisions: number }[]
+  recipients: { notified: number; impossible: number; disproportionate: number }
+  restrictions: { started: number; liftNotices: number; lifted: number; inPlace: number }
+}
+
 export interface ComplianceFigures {
   period: Period
   asOf: LocalDate
@@ -214,6 +222,7 @@ export interface ComplianceFigures {
   refusals: RefusalFigures
   outcomes: Count<Outcome>[]
   exemptions: ExemptionCount[]
+  otherRights: OtherRightsFigures
   appeals: AppealFigures
   complaints: ComplaintFigures
   regulatorCases: RegulatorFigures

@@ -37,6 +37,11 @@ const ACTION_PERMS: Record<string, Permission> = {
   'child-competence': 'case:work',
   'compensation-claim': 'complaint:handle',
   'compensation-outcome': 'complaint:handle',
+  // Issue 13: the rights with their own steps.
+  'decide-right': 'case:refuse',
+  'notify-recipient': 'case:work',
+  'restriction-lift-notice': 'case:refuse',
+  'lift-restriction': 'case:refuse',
   redirect: 'case:redirect',
   approve: 'case:approve',
   'return-draft': 'case:approve',

@@ -16,6 +16,7 @@ import { LETTER_PHRASES, type LetterForPdf } from '../../notifications/letters.j
 import type { Actor } from '../actor.js'
 import { relatedCaseOf } from '../boundary.js'
 import type { AppDeps } from '../deps.js'
+import { rightDecisionContext } from './right-decision-letter.js'
 import { readSettings, type RegulatorDetails } from './settings.js'
 
 /** What a caseworker adds to a letter beyond the case itself (the question asked, the reasons given…). */
@@ -112,8 +113,12 @@ export async function buildLetterContext(
   // DPA s.164A (complaints to the controller) applies to complaints received from 19 June 2026 (SI 2026/82 reg 7).
   const complaintsDutyInForce = today >= COMPLAINTS_DUTY_COMMENCEMENT
   const law = routeLawOf(state)
+  const decision = rightDecisionContext(state)
   const context = {
     ...extras,
+    ...decision,
+    // The decision's own summary is what the letter reports, unless the officer wrote something for this letter.
+    actionSummary: extras.actionSummary ?? state.rightDecision?.summary,
     reference: state.reference,
     parentReference: parent?.reference,
     otherPart: other ? { reference: other.reference, lawName: routeLawOf(other).name } : null,

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { extensionAllowed, regimeFor } from '../../domain/index.js'
 import type { CaseState, ClockRegime, ProcessingRoute } from '../../domain/index.js'
 import { LETTER_TEMPLATE_IDS, letterToPdf, type LetterTemplateId } from '../../notifications/letters.js'
-import { caseState, letter, refusal } from './letter-test-kit.js'
+import { PRIVACY, caseState, expectDecisionRights, expectRouteOnly, letter, refusal } from './letter-test-kit.js'
 
 // Issue 13: what each letter must say, per outcome × route (UK GDPR / DPA 2018 Part 3) × regime (received before or
 // from 5 February 2026). uk-rules §1.1 (time limits), §5 (refusals), §6.2 and §9 (Part 3 restrictions, s.45(5),
@@ -168,26 +168,6 @@ function rows(route: ProcessingRoute): Row[] {
       mustNot: { UK_GDPR: ['is held by', 'ACRO'], DPA_PART3: ['is held by', 'ACRO'] },
     },
   ]
-}
-
-const PRIVACY = 'https://rights.example/privacy/'
-
-function expectDecisionRights(body: string, route: ProcessingRoute) {
-  expect(body).toContain('You can ask us to review our decision')
-  expect(body).toContain('within 40 working days of the date of this letter')
-  expect(body).toContain('reply within 20 working days')
-  expect(body).toContain(
-    'right to complain to the Information Commission (section 165 of the Data Protection Act 2018)',
-  )
-  expect(body).toContain('right to seek a judicial remedy')
-  expect(body).toContain(route === 'DPA_PART3' ? '(section 167 of the Data' : 'Article 79 of the UK GDPR')
-  expect(body).toContain(PRIVACY)
-}
-
-function expectRouteOnly(body: string, route: ProcessingRoute) {
-  // A law-enforcement case is governed by DPA 2018 Part 3 alone: no UK GDPR article may be cited to the requester.
-  if (route === 'DPA_PART3') expect(body).not.toContain('UK GDPR')
-  else expect(body).not.toMatch(/section (45|46|47|48|51|52|53|54)\b/)
 }
 
 describe.each(ROUTES)('decision letters on the %s route', (route) => {

@@ -1,5 +1,6 @@
+import { expect } from 'vitest'
 import { createCalendar, defaultClockSettings } from '../../domain/index.js'
-import type { CaseState, RefusalBasis } from '../../domain/index.js'
+import type { CaseState, ProcessingRoute, RefusalBasis } from '../../domain/index.js'
 import { DEMO_CONTROLLERS } from '../../cli/demo/demo-controllers.js'
 import { renderLetter, type LetterTemplateId } from '../../notifications/letters.js'
 import type { Queryable } from '../../persistence/db.js'
@@ -71,3 +72,24 @@ export const refusal = (basis: RefusalBasis, codes: string[] = []) => ({
   decidedBy: 'dp',
   decidedOn: '2026-11-20',
 })
+
+export const PRIVACY = 'https://rights.example/privacy/'
+
+/** A decision letter offers a review, the regulator and the court, and links the privacy notice (issue 13). */
+export function expectDecisionRights(body: string, route: ProcessingRoute) {
+  expect(body).toContain('You can ask us to review our decision')
+  expect(body).toContain('within 40 working days of the date of this letter')
+  expect(body).toContain('reply within 20 working days')
+  expect(body).toContain(
+    'right to complain to the Information Commission (section 165 of the Data Protection Act 2018)',
+  )
+  expect(body).toContain('right to seek a judicial remedy')
+  expect(body).toContain(route === 'DPA_PART3' ? '(section 167 of the Data' : 'Article 79 of the UK GDPR')
+  expect(body).toContain(PRIVACY)
+}
+
+export function expectRouteOnly(body: string, route: ProcessingRoute) {
+  // A law-enforcement case is governed by DPA 2018 Part 3 alone: no UK GDPR article may be cited to the requester.
+  if (route === 'DPA_PART3') expect(body).not.toContain('UK GDPR')
+  else expect(body).not.toMatch(/section (45|46|47|48|51|52|53|54)\b/)
+}

@@ -1,4 +1,5 @@
 import type { Command, Right } from '../../domain/index.js'
+import { demoRightDecision } from './demo-decisions.js'
 
 /** Who in the demo office issues a step. */
 export type DemoRole = 'correspondence' | 'dp-manager' | 'reviewer' | 'chief-executive'
@@ -87,12 +88,23 @@ export const sent = (day: number, outcome: SentOutcome): DemoStep => ({
 })
 export const close = (day: number): DemoStep => ({ day, by: 'dp-manager', command: () => ({ type: 'Close' }) })
 export const working = (idDay: number) => [ack, askId, idOk(idDay), assign(idDay)]
-export const answered = (idDay: number, d: number, outcome: Parameters<typeof sent>[1] = 'disclosed-in-part') => [
-  ...working(idDay),
-  draft(d),
-  approve(d + 1),
-  sent(d + 2, outcome),
-]
+/** The decision step of a request for another right, before its response (issue 13). */
+export const decided = (day: number, outcome: SentOutcome, right?: Right): DemoStep[] =>
+  demoRightDecision(right, true, '2026-01-01')
+    ? [
+        {
+          day,
+          by: 'dp-manager',
+          command: (_ids, on) => demoRightDecision(right, outcome === 'action-taken', on(0)) ?? { type: 'StartWork' },
+        },
+      ]
+    : []
+export const answered = (
+  idDay: number,
+  d: number,
+  outcome: Parameters<typeof sent>[1] = 'disclosed-in-part',
+  right?: Right,
+) => [...working(idDay), ...decided(d, outcome, right), draft(d), approve(d + 1), sent(d + 2, outcome)]
 
 let n = 0
 const person = (name: string) => ({ name, email: `${name.toLowerCase().replace(/[^a-z]+/g, '.')}.${++n}@mail.example` })
@@ -416,7 +428,7 @@ export const DEMO_CASES: DemoCase[] = [
     channel: 'email',
     ...person('William Grant'),
     description: 'Survey response',
-    steps: [...answered(1, 10, 'action-taken'), close(13)],
+    steps: [...answered(1, 10, 'action-taken', 'erasure'), close(13)],
   },
   {
     key: 'closed-late',

@@ -3,6 +3,7 @@ import {
   answered,
   approve,
   close,
+  decided,
   draft,
   sent,
   working,
@@ -114,11 +115,12 @@ export function demoHistory(count = 72): DemoCase[] {
               noticeGivenOn: on(15),
             }),
           },
+          ...decided(answerDay, outcome, right),
           draft(answerDay),
           approve(answerDay + 1),
           sent(answerDay + 2, outcome),
         ]
-      : answered(1, answerDay, outcome)
+      : answered(1, answerDay, outcome, right)
     cases.push({
       key: `history-${i}`,
       controller: rand() < 0.5 ? 'northshire-opcc' : 'northshire-police',

@@ -197,6 +197,11 @@ const COMMAND_PERMISSIONS: Record<CommandType, Permission> = {
   // A claim is a complaint-like matter about how the request was handled.
   LogCompensationClaim: 'complaint:handle',
   RecordCompensationOutcome: 'complaint:handle',
+  // Deciding a right other than access is a decision like a refusal; telling recipients is casework.
+  DecideRight: 'case:refuse',
+  NotifyRecipient: 'case:work',
+  GiveRestrictionLiftNotice: 'case:refuse',
+  LiftProcessingRestriction: 'case:refuse',
   FlagDeadline: 'deadline:flag',
 }
 

@@ -2,6 +2,13 @@ import type { LocalDate, ProcessingRoute } from '../clock/index.js'
 import type { DocumentSeen, RequesterType } from '../requester/evidence-rules.js'
 import type { Right } from '../rights/rights.js'
 import type {
+  GroundApplied,
+  RecipientNoticeMethod,
+  RecipientNoticeStatus,
+  RightDecisionDetails,
+  RightDecisionResult,
+} from './right-decision.js'
+import type {
   BoundFile,
   CaseType,
   Channel,
@@ -66,6 +73,10 @@ export type Command =
   | { type: 'RecordFurtherCopyFee'; amountPence: number; basis: string }
   | { type: 'RecordRestriction'; code: string; reasons: string; reviewOn: LocalDate; neitherConfirmNorDeny?: boolean }
   | SafeguardCommand
+  | DecideRight
+  | NotifyRecipient
+  | { type: 'GiveRestrictionLiftNotice'; reason: string }
+  | { type: 'LiftProcessingRestriction'; reason: string }
 
 export type CommandType = Command['type']
 
@@ -127,6 +138,26 @@ export interface Refuse {
   citedCaseIds?: string[]
 }
 
+/** The decision on a rectification, erasure, restriction, objection or automated-decision request (Arts 16–22D). */
+export interface DecideRight extends RightDecisionDetails {
+  type: 'DecideRight'
+  result: RightDecisionResult
+  /** What we did, or will not do, in words for the requester. */
+  summary: string
+  /** Each code relied on to refuse or limit the request, with its own reason. */
+  grounds?: GroundApplied[]
+}
+
+/** Art 19 (s.48(9) Part 3): a recipient told of the change, or why telling them is impossible or disproportionate. */
+export interface NotifyRecipient {
+  type: 'NotifyRecipient'
+  recipient: string
+  status: RecipientNoticeStatus
+  on: LocalDate
+  method?: RecipientNoticeMethod
+  reason?: string
+}
+
 export interface RecordResponseSent {
   type: 'RecordResponseSent'
   channel: ResponseChannel
@@ -185,6 +216,10 @@ export const COMMAND_TYPES = [
   'RecordChildCompetence',
   'LogCompensationClaim',
   'RecordCompensationOutcome',
+  'DecideRight',
+  'NotifyRecipient',
+  'GiveRestrictionLiftNotice',
+  'LiftProcessingRestriction',
 ] as const satisfies readonly CommandType[]
 
 // Compile-time check that COMMAND_TYPES lists every command: this fails to type-check if one is missing.

@@ -15,6 +15,7 @@ import {
 import type { CaseEvent } from './events.js'
 import { deliveryProblem } from './decide-delivery.js'
 import { OUTCOME_LABELS, plainResponseOutcomes } from './outcome.js'
+import { isDecidedRight } from './right-decision.js'
 import type { CaseState, Outcome } from './types.js'
 
 type Cmd<T extends Command['type']> = Extract<Command, { type: T }>
@@ -32,8 +33,11 @@ function approvalProblem(state: CaseState): Check {
 
 /** The outcome a recorded decision fixes, or the outcomes open to a plain response. */
 function allowedOutcomes(state: CaseState): readonly Outcome[] {
-  if (state.refusal || state.redirect || state.reviewDecision || state.complaintOutcome)
+  if (state.refusal || state.redirect || state.reviewDecision || state.complaintOutcome || state.rightDecision)
     return state.outcome ? [state.outcome] : []
+  // Issue 13: rectification, erasure, restriction, objection and automated decisions are answered only after their
+  // own decision step has recorded what was done and the ground and reason for anything not done.
+  if (state.caseType === 'rights-request' && isDecidedRight(state.right)) return []
   return plainResponseOutcomes(state.caseType, state.right)
 }
 

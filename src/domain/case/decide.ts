@@ -16,6 +16,7 @@ import {
 import { close, flagDeadline, linkCase, recordRegulatorEnquiry, reopen, withdraw } from './decide-lifecycle.js'
 import { recordPasswordReleased } from './decide-delivery.js'
 import { recordFurtherCopyFee, recordRestriction } from './decide-records.js'
+import { decideRight, giveRestrictionLiftNotice, liftProcessingRestriction, notifyRecipient } from './decide-rights.js'
 import {
   logCompensationClaim,
   recordChildCompetence,
@@ -31,11 +32,17 @@ import type { CaseState } from './types.js'
 
 export { DEFAULT_CASE_POLICY, type CasePolicy, type DecideContext } from './decide-support.js'
 
-/** A closed or withdrawn case only accepts being reopened or linked to another case. */
+/**
+ * A closed or withdrawn case only accepts being reopened or linked to another case, and the steps that follow a
+ * decision after the response: telling recipients (Art 19), lifting a restriction months later (Art 18(3)), and a
+ * claim for compensation, which usually arrives after the response.
+ */
 const ALLOWED_WHEN_FINISHED: readonly Command['type'][] = [
   'Reopen',
   'LinkCase',
-  // A claim for compensation usually arrives after the response; it is logged against the closed case.
+  'NotifyRecipient',
+  'GiveRestrictionLiftNotice',
+  'LiftProcessingRestriction',
   'LogCompensationClaim',
   'RecordCompensationOutcome',
 ]
@@ -136,6 +143,14 @@ function decideOnCase(
       return logCompensationClaim(state, command, ctx)
     case 'RecordCompensationOutcome':
       return recordCompensationOutcome(state, command, ctx)
+    case 'DecideRight':
+      return decideRight(state, command, ctx)
+    case 'NotifyRecipient':
+      return notifyRecipient(state, command, ctx)
+    case 'GiveRestrictionLiftNotice':
+      return giveRestrictionLiftNotice(state, command.reason, ctx)
+    case 'LiftProcessingRestriction':
+      return liftProcessingRestriction(state, command.reason, ctx)
     default:
       return assertNever(command)
   }

@@ -7,6 +7,7 @@ import type { CaseEvent, CaseEventType, EventOf } from './events.js'
 import { formatLongDate } from './long-dates.js'
 import { OUTCOME_LABELS } from './outcome.js'
 import { safeguardDescribers } from './describe-safeguards.js'
+import { describeRightDecision, describeRecipientNotice } from './describe-right-decision.js'
 
 const identityLabels = new Map(IDENTITY_DOCUMENT_TYPES.map((d) => [d.type, d.label.toLowerCase()]))
 
@@ -91,6 +92,11 @@ const describers: Describers = {
   RestrictionRecorded: (e) =>
     `Restriction recorded (DPA 2018 s.45(7)): ${e.code}${e.neitherConfirmNorDeny ? ', neither confirm nor deny' : ''}; review by ${formatLongDate(e.reviewOn)}. Reasons: ${e.reasons}`,
   ...safeguardDescribers,
+  RightDecided: describeRightDecision,
+  RecipientNotified: describeRecipientNotice,
+  RestrictionLiftNoticeGiven: (e) =>
+    `Requester told the restriction of processing will be lifted (before lifting it): ${e.reason}`,
+  ProcessingRestrictionLifted: (e) => `Restriction of processing lifted on ${formatLongDate(e.on)}: ${e.reason}`,
 }
 
 /** A plain-English line for the case timeline. */

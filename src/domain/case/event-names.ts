@@ -38,6 +38,10 @@ export const CASE_EVENT_NAMES = [
   'ChildCompetenceRecorded',
   'CompensationClaimLogged',
   'CompensationOutcomeRecorded',
+  'RightDecided',
+  'RecipientNotified',
+  'RestrictionLiftNoticeGiven',
+  'ProcessingRestrictionLifted',
 ] as const satisfies readonly CaseEventType[]
 
 // Fails to type-check if an event type is missing from the list.

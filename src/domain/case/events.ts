@@ -1,6 +1,7 @@
 import type { LocalDate, ProcessingRoute } from '../clock/index.js'
 import type { DocumentSeen, RequesterType } from '../requester/evidence-rules.js'
 import type { Right } from '../rights/rights.js'
+import type { RecipientNoticeMethod, RecipientNoticeStatus, RightDecision } from './right-decision.js'
 import type {
   BoundFile,
   CaseType,
@@ -160,6 +161,24 @@ export type CaseEvent =
       on: LocalDate
     })
   | (Base & SafeguardEventBody)
+  | (Base &
+      Omit<RightDecision, 'decidedBy' | 'decidedOn'> & {
+        type: 'RightDecided'
+        outcome: Outcome
+        on: LocalDate
+        /** The ground a processing restriction starts on (Art 18 granted, or s.46(4)/s.47(2) evidence), if any. */
+        restrictionStarts?: string
+      })
+  | (Base & {
+      type: 'RecipientNotified'
+      recipient: string
+      status: RecipientNoticeStatus
+      on: LocalDate
+      method?: RecipientNoticeMethod
+      reason?: string
+    })
+  | (Base & { type: 'RestrictionLiftNoticeGiven'; reason: string; on: LocalDate })
+  | (Base & { type: 'ProcessingRestrictionLifted'; reason: string; on: LocalDate })
 
 export type CaseEventType = CaseEvent['type']
 

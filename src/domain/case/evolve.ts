@@ -203,6 +203,7 @@ const evolvers: Evolvers = {
         'complaintOutcome',
         'withdrawal',
         'closedOn',
+        'rightDecision',
       ),
       status: 'in-progress',
     }),
@@ -256,6 +257,47 @@ const evolvers: Evolvers = {
     ],
   }),
   ...safeguardEvolvers,
+  RightDecided: (s, e) => {
+    const { type: _t, actorId, at: _at, outcome, on, restrictionStarts, ...decision } = e
+    return {
+      ...s,
+      status: 'in-progress',
+      outcome,
+      rightDecision: { ...decision, decidedBy: actorId, decidedOn: on },
+      ...(restrictionStarts ? { processingRestriction: { ground: restrictionStarts, since: on } } : {}),
+    }
+  },
+  RecipientNotified: (s, e) => ({
+    ...s,
+    recipientNotices: [
+      ...(s.recipientNotices ?? []),
+      {
+        recipient: e.recipient,
+        status: e.status,
+        on: e.on,
+        ...(e.method ? { method: e.method } : {}),
+        ...(e.reason ? { reason: e.reason } : {}),
+        recordedBy: e.actorId,
+      },
+    ],
+  }),
+  RestrictionLiftNoticeGiven: (s, e) =>
+    s.processingRestriction
+      ? {
+          ...s,
+          processingRestriction: {
+            ...s.processingRestriction,
+            liftNotice: { on: e.on, reason: e.reason, by: e.actorId },
+          },
+        }
+      : s,
+  ProcessingRestrictionLifted: (s, e) =>
+    s.processingRestriction
+      ? {
+          ...s,
+          processingRestriction: { ...s.processingRestriction, lifted: { on: e.on, reason: e.reason, by: e.actorId } },
+        }
+      : s,
 }
 
 /**

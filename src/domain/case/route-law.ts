@@ -24,6 +24,19 @@ export interface RouteLaw {
   decision: string
   /** Telling recipients of a correction, erasure or restriction (Art 19; s.48(7)–(9) for Part 3). */
   notifyRecipients: string
+  /** The rights with their own steps (issue 13; uk-rules §8, §9). `null` where the route has no such rule. */
+  rectification: string
+  erasure: string
+  restriction: string
+  /** What restricted data may still be used for (Art 18(2)); Part 3 has no equivalent list. */
+  restrictedUse: string | null
+  /** Art 18(3): the person is told before a restriction is lifted; Part 3 has no statutory equivalent. */
+  liftNotice: string | null
+  /** Art 21; no right to object under Part 3. */
+  objection: string | null
+  /** Arts 22A–22D from 5 February 2026 (Art 22 before); ss.50A–50D (ss.49–50 before) under Part 3. */
+  automated: string
+  automatedSafeguards: string
   /** The complaint to the regulator: s.165 DPA 2018 (Art 77 UK GDPR was repealed from 19 June 2026). */
   regulatorComplaint: (complaintsDutyInForce: boolean) => string
   court: string
@@ -44,6 +57,15 @@ const UK_GDPR_NEW = {
   decision: 'Article 12(4) of the UK GDPR',
   notifyRecipients: 'Article 19 of the UK GDPR',
   court: `Article 79 of the UK GDPR and section 167 of ${DPA}`,
+  rectification: 'Article 16 of the UK GDPR',
+  erasure: 'Article 17 of the UK GDPR',
+  restriction: 'Article 18 of the UK GDPR',
+  restrictedUse: 'Article 18(2) of the UK GDPR',
+  liftNotice: 'Article 18(3) of the UK GDPR',
+  objection: 'Article 21 of the UK GDPR',
+  // DUAA s.80 replaced Art 22 with Arts 22A–22D from 5 February 2026 (SI 2026/82 reg 2).
+  automated: 'Articles 22A to 22D of the UK GDPR',
+  automatedSafeguards: 'Article 22C of the UK GDPR',
 }
 
 const PART3_NEW = {
@@ -59,6 +81,14 @@ const PART3_NEW = {
   decision: `section 48 of ${DPA}`,
   notifyRecipients: `section 48 of ${DPA}`,
   court: `section 167 of ${DPA}`,
+  rectification: `section 46 of ${DPA}`,
+  erasure: `section 47 of ${DPA}`,
+  restriction: `section 47 of ${DPA}`,
+  restrictedUse: null,
+  liftNotice: null,
+  objection: null,
+  automated: `sections 50A to 50D of ${DPA}`,
+  automatedSafeguards: `section 50C of ${DPA}`,
 }
 
 /** The provisions that govern a case on this route, received on this date (SI 2026/82 reg 4 saves the old rules). */
@@ -70,7 +100,15 @@ export function routeLaw(route: ProcessingRoute, regime: ClockRegime): RouteLaw 
       regime,
       ...PART3_NEW,
       // The old s.54 had no extension and no clarification pause (uk-rules §1.1; SI 2026/82 reg 4).
-      ...(old ? { timeLimit: `section 54 of ${DPA}`, clarification: null, extension: null } : {}),
+      ...(old
+        ? {
+            timeLimit: `section 54 of ${DPA}`,
+            clarification: null,
+            extension: null,
+            automated: `sections 49 and 50 of ${DPA}`,
+            automatedSafeguards: `section 50 of ${DPA}`,
+          }
+        : {}),
       // Part 3 complaints to the Commissioner were always under s.165.
       regulatorComplaint: () => `section 165 of ${DPA}`,
     }
@@ -85,6 +123,8 @@ export function routeLaw(route: ProcessingRoute, regime: ClockRegime): RouteLaw 
           identity: 'Article 12(6) of the UK GDPR',
           clarification: null,
           extension: 'Article 12(3) of the UK GDPR',
+          automated: 'Article 22 of the UK GDPR',
+          automatedSafeguards: `Article 22(3) of the UK GDPR and section 14 of ${DPA}`,
         }
       : {}),
     // DUAA Sch 10 repealed Art 77 from 19 June 2026; complaints to the regulator are now made under DPA s.165.

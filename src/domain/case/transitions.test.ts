@@ -85,7 +85,25 @@ const sample: Record<CaseCommand, Command> = {
   RecordChildCompetence: { type: 'RecordChildCompetence', competent: true, consulted: false, reasons: 'Aged 15' },
   LogCompensationClaim: { type: 'LogCompensationClaim', receivedOn: '2026-03-02', summary: 'Distress at the delay' },
   RecordCompensationOutcome: { type: 'RecordCompensationOutcome', number: 1, outcome: 'rejected' },
+  DecideRight: { type: 'DecideRight', result: 'in-full', summary: 'We corrected your address' },
+  NotifyRecipient: {
+    type: 'NotifyRecipient',
+    recipient: 'Northshire Council',
+    status: 'notified',
+    on: DAY,
+    method: 'email',
+  },
+  GiveRestrictionLiftNotice: { type: 'GiveRestrictionLiftNotice', reason: 'Accuracy now checked' },
+  LiftProcessingRestriction: { type: 'LiftProcessingRestriction', reason: 'Accuracy now checked' },
 }
+
+// Steps that follow a decision on another right, and may come after the case closes (Art 19, Art 18(3)); on an
+// access request there is nothing to notify or lift, whatever the status.
+const AFTER_DECISION: CaseCommand[] = ['NotifyRecipient', 'GiveRestrictionLiftNotice', 'LiftProcessingRestriction']
+const noDecisionStep = Object.fromEntries([
+  ['DecideRight', 'wrong-case-type'],
+  ...AFTER_DECISION.map((t) => [t, 'invalid-transition']),
+]) as Partial<Record<CaseCommand, DomainErrorCode>>
 
 function agentRequest(): Harness {
   const h = harness('2026-03-02')
@@ -116,7 +134,15 @@ const reach: Record<CaseStatus, () => Harness> = {
 
 const finishedRefusals = Object.fromEntries(
   COMMAND_TYPES.filter(
-    (t) => !['LogRequest', 'Reopen', 'LinkCase', 'LogCompensationClaim', 'RecordCompensationOutcome'].includes(t),
+    (t) =>
+      ![
+        'LogRequest',
+        'Reopen',
+        'LinkCase',
+        'LogCompensationClaim',
+        'RecordCompensationOutcome',
+        ...AFTER_DECISION,
+      ].includes(t),
   ).map((t) => [t, 'case-closed']),
 ) as Partial<Record<CaseCommand, DomainErrorCode>>
 
@@ -134,6 +160,7 @@ const refused: Record<CaseStatus, Partial<Record<CaseCommand, DomainErrorCode>>>
     DecideReview: 'wrong-case-type',
     RecordComplaintOutcome: 'wrong-case-type',
     RecordRegulatorEnquiry: 'wrong-case-type',
+    ...noDecisionStep,
   },
   'awaiting-identity': {
     StartWork: 'invalid-transition',
@@ -194,8 +221,8 @@ const refused: Record<CaseStatus, Partial<Record<CaseCommand, DomainErrorCode>>>
     Refuse: 'invalid-transition',
     FlagDeadline: 'invalid-transition',
   },
-  closed: finishedRefusals,
-  withdrawn: finishedRefusals,
+  closed: { ...finishedRefusals, ...Object.fromEntries(AFTER_DECISION.map((t) => [t, 'invalid-transition'])) },
+  withdrawn: { ...finishedRefusals, ...Object.fromEntries(AFTER_DECISION.map((t) => [t, 'invalid-transition'])) },
 }
 
 const accepted: Record<CaseStatus, Command[]> = {

@@ -2,6 +2,9 @@ import type { ClarificationPause, ClockRestart, LocalDate, ProcessingRoute } fro
 import type { DocumentSeen, RequesterType } from '../requester/evidence-rules.js'
 import type { Right } from '../rights/rights.js'
 import type { ChildCompetence, CompensationClaim, ThirdPartyConsent } from './safeguards.js'
+import type { ProcessingRestriction, RecipientNotice, RightDecision } from './right-decision.js'
+
+export type * from './right-decision.js'
 
 export type CaseType = 'rights-request' | 'review' | 'complaint' | 'regulator-case'
 
@@ -261,6 +264,12 @@ export interface CaseState {
   childCompetence?: ChildCompetence
   /** Claims for compensation about this request (UK GDPR Art 82, DPA 2018 ss.168–169). */
   compensationClaims?: CompensationClaim[]
+  /** Arts 16–22D / ss.46–50D: the decision on a right other than access, with its grounds and reasons. */
+  rightDecision?: RightDecision
+  /** Art 18 (s.46(4), s.47(2)–(3) for Part 3): processing restricted, and whether and when it was lifted. */
+  processingRestriction?: ProcessingRestriction
+  /** Art 19 (s.48(9)): each recipient told of the change, or why that was impossible or disproportionate. */
+  recipientNotices?: RecipientNotice[]
   withdrawal?: { reason: string; on: LocalDate }
   links: CaseLink[]
   /** Reviews, complaints and regulator cases point at the case they concern. */

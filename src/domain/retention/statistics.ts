@@ -1,6 +1,14 @@
 import type { CaseClock } from '../case/clock-of-case.js'
 import type { CaseState } from '../case/types.js'
 import type { ClarificationPause } from '../clock/types.js'
+import type { RecipientNoticeStatus, RightDecisionResult } from '../case/right-decision.js'
+
+/** Issue 13: what the figures count of a decision on another right, an Art 19 notice and an Art 18 restriction. */
+export interface OtherRightStatistics {
+  rightDecision: { result: RightDecisionResult; on: string; groundCodes: string[] } | null
+  recipientNotices: { status: RecipientNoticeStatus; on: string }[]
+  processingRestriction: { since: string; liftNoticeOn: string | null; liftedOn: string | null } | null
+}
 
 /**
  * The facts about a case that compliance statistics need, and nothing that identifies anyone: kept in
@@ -10,7 +18,7 @@ import type { ClarificationPause } from '../clock/types.js'
  * reports count each thing in the month it happened, exactly as they do for live cases (src/reporting). Records
  * written before they were added lack them; readers must treat a missing one as unknown (null, or no pauses).
  */
-export interface CaseStatistics {
+export interface CaseStatistics extends Partial<OtherRightStatistics> {
   caseType: CaseState['caseType']
   right: CaseState['right'] | null
   route: CaseState['route']
@@ -69,5 +77,19 @@ export function statisticsOf(state: CaseState, clockAtResponse: CaseClock): Case
     withdrawnOn: state.withdrawal?.on ?? null,
     reviewDecidedOn: state.reviewDecision?.decidedOn ?? null,
     complaintOutcomeOn: state.complaintOutcome?.recordedOn ?? null,
+    ...otherRightStatisticsOf(state),
+  }
+}
+
+/** Codes and dates only: the reasons, statements and recipients' names identify people and are not kept. */
+export function otherRightStatisticsOf(state: CaseState): OtherRightStatistics {
+  const d = state.rightDecision
+  const r = state.processingRestriction
+  return {
+    rightDecision: d ? { result: d.result, on: d.decidedOn, groundCodes: d.grounds.map((g) => g.code) } : null,
+    recipientNotices: (state.recipientNotices ?? []).map((n) => ({ status: n.status, on: n.on })),
+    processingRestriction: r
+      ? { since: r.since, liftNoticeOn: r.liftNotice?.on ?? null, liftedOn: r.lifted?.on ?? null }
+      : null,
   }
 }

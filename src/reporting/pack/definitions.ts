@@ -2,6 +2,15 @@
 // Keep in step with the definitions in timeliness.ts, workload.ts, decisions.ts, other-cases.ts and series.ts.
 export const DEFINITIONS: readonly (readonly [term: string, body: string])[] = [
   [
+    'Other rights: decisions, grounds, recipients, restrictions',
+    'Decisions on rectification, erasure, restriction, objection and automated decisions count in the month they ' +
+      'were recorded: done in full, in part, or declined. Grounds: each legal ground relied on for anything not done ' +
+      '(for erasure, the Art 17(3) exceptions), once per decision. Recipients: organisations told of a correction, ' +
+      'erasure or restriction (Art 19), or recorded as impossible or disproportionate to tell, by the date recorded. ' +
+      'Restrictions: started, requesters told before lifting (Art 18(3)) and lifted in the month; in place at the ' +
+      'end of the period.',
+  ],
+  [
     'Period and snapshot',
     'Figures about the month count what happened in it, each by the date it happened (received, sent, extended, ' +
       'paused, refused, decided). Figures about open work are a snapshot on the day shown, because the meeting ' +

@@ -2,6 +2,7 @@
 // per topic of the seed 002 meeting ("timeliness of responses and requests in progress or outstanding"), the charts
 // drawn from the same models as the dashboard SVGs, the overdue and at-risk list, and how each figure is worked out.
 // No requester names anywhere: the pack is emailed (data minimisation).
+import { otherRightsGroundsTable, otherRightsTable, recipientsAndRestrictionsTable } from '../other-rights.js'
 import { formatLongDate, localDateInLondon, type LocalDate } from '../../domain/index.js'
 import { ageBandChart, onTimeTrendChart, receivedVsClosedChart } from '../charts/compliance-charts.js'
 import { GOVUK } from '../charts/model.js'
@@ -172,6 +173,15 @@ function decisions(w: PdfWriter, c: PackContent): void {
   w.table(tables.searchTasksTable(f), { empty: 'No search tasks are outstanding.' })
 }
 
+/** Issue 13: rectification, erasure, restriction, objection and automated decisions, with their own steps. */
+function otherRights(w: PdfWriter, c: PackContent): void {
+  const f = c.figures
+  w.newPage(`Other rights: decisions, recipients and restrictions in ${monthLabel(c.month)}`)
+  w.table(otherRightsTable(f))
+  w.table(otherRightsGroundsTable(f), { empty: 'No grounds were relied on to refuse or limit these requests.' })
+  w.table(recipientsAndRestrictionsTable(f))
+}
+
 function definitions(w: PdfWriter): void {
   w.newPage('How the figures are worked out')
   for (const [term, body] of DEFINITIONS) {
@@ -203,6 +213,7 @@ export async function renderPackPdf(c: PackContent): Promise<{ pdf: Uint8Array; 
   trend(w, c)
   received(w, c)
   decisions(w, c)
+  otherRights(w, c)
   definitions(w)
   contents(w, contentsAt)
   const generated = DATE(localDateInLondon(c.generatedAt))

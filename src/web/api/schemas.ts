@@ -5,22 +5,13 @@ import {
   IDENTITY_DOCUMENT_TYPES,
   REQUESTER_TYPES,
   RIGHTS,
-  isValidLocalDate,
 } from '../../domain/index.js'
 import { safeguardCommandSchemas } from './safeguard-schemas.js'
+import { rightsCommandSchemas } from './rights-schemas.js'
+import { localDate, requiredText, text } from './schemas-text.js'
 
-// Text a person typed: trimmed, bounded, and free of control characters (NUL cannot be stored in JSONB,
-// and the others only ever arrive in hostile input).
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/
-export const text = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max)
-    .refine((v) => !CONTROL.test(v), 'must not contain control characters')
-export const requiredText = (max: number) => text(max).pipe(z.string().min(1, 'is required'))
-export const localDate = z.string().refine(isValidLocalDate, 'must be a real date in the form YYYY-MM-DD')
+export { localDate, requiredText, text } from './schemas-text.js'
+
 const email = z.email().max(254)
 
 const address = z.object({ lines: z.array(requiredText(200)).min(1).max(6), postcode: text(10).optional() })
@@ -194,6 +185,7 @@ export const commandSchema = z
       neitherConfirmNorDeny: z.boolean().optional(),
     }),
     ...safeguardCommandSchemas(text, requiredText, localDate),
+    ...rightsCommandSchemas,
   ])
   .meta({ id: 'Command' })
 

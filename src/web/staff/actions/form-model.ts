@@ -15,8 +15,11 @@ export function readValues(action: ActionDef, ctx: ActionContext, body: unknown)
   const values: Values = {}
   const fields: Record<string, string> = {}
   for (const f of visibleFields(action, ctx)) {
-    if (f.kind === 'checkboxes') values[f.name] = list(body, f.name)
-    else if (f.kind === 'date') {
+    if (f.kind === 'checkboxes') {
+      values[f.name] = list(body, f.name)
+      for (const item of f.reasonPerItem ? list(body, f.name) : [])
+        values[reasonName(f.name, item)] = bodyStr(body, reasonName(f.name, item))
+    } else if (f.kind === 'date') {
       const iso = dateField(body, f.name)
       if (iso === null) fields[f.name] = text('casework.errors.realDate')
       else if (iso === '' && !f.optional) fields[f.name] = text('casework.errors.dateMissing')
@@ -33,10 +36,24 @@ export function readValues(action: ActionDef, ctx: ActionContext, body: unknown)
   return values
 }
 
+/** The reason box of one ticked item of a `reasonPerItem` checkbox field. */
+export const reasonName = (field: string, item: string) => `${field}-reason-${item}`
+
+/** The domain names a missing per-item reason `reason-<code>`; the form's box is `<field>-reason-<code>`. */
+function formFieldOf(action: ActionDef, field: string): string {
+  const perItem = action.fields.find((f) => f.reasonPerItem)
+  if (perItem && field.startsWith('reason-')) return reasonName(perItem.name, field.slice('reason-'.length))
+  return action.fieldMap?.[field] ?? field
+}
+
 /** GOV.UK error summary and messages, with the domain's field names moved onto the form's. */
 export function actionErrors(action: ActionDef, error: DomainError): FormErrors {
-  const entries = Object.entries(error.fields).map(([f, m]) => [action.fieldMap?.[f] ?? f, m] as const)
-  const known = new Set(action.fields.map((f) => f.name))
+  const entries = Object.entries(error.fields).map(([f, m]) => [formFieldOf(action, f), m] as const)
+  const perItem = action.fields.find((f) => f.reasonPerItem)?.name
+  const known = new Set([
+    ...action.fields.map((f) => f.name),
+    ...entries.map(([f]) => f).filter((f) => perItem && f.startsWith(`${perItem}-reason-`)),
+  ])
   const summary = entries.map(([f, m]) => ({ text: m, href: known.has(f) ? `#${f}` : '#main-content' }))
   if (entries.length === 0) summary.push({ text: error.userMessage, href: '#main-content' })
   return {
@@ -62,6 +79,14 @@ export function fieldViews(action: ActionDef, ctx: ActionContext, request: Fasti
       text: i.text,
       ...(i.hint ? { hint: { text: i.hint } } : {}),
       checked: Array.isArray(current) ? current.includes(i.value) : current === i.value,
+      // Issue 13: a reason for every exemption or ground ticked, per item.
+      ...(f.reasonPerItem
+        ? {
+            reasonName: reasonName(f.name, i.value),
+            reason: body ? bodyStr(body, reasonName(f.name, i.value)) : '',
+            reasonError: errors?.fields[reasonName(f.name, i.value)],
+          }
+        : {}),
     }))
     return {
       ...f,

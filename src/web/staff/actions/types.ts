@@ -37,6 +37,8 @@ export interface FieldDef {
   width?: string
   /** Shown before the input, e.g. "£" for money (GOV.UK prefix). */
   prefix?: string
+  /** Checkboxes: each ticked item reveals its own reason box, named `<name>-reason-<value>` (issue 13). */
+  reasonPerItem?: boolean
   /** Only shown (and read) when this holds for the case. */
   showIf?: (state: CaseState) => boolean
 }

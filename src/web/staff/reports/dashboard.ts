@@ -1,6 +1,11 @@
 // What the dashboard shows, from a ComplianceReport: the headline figures, the three charts with their data tables,
 // and every figure group as a table (the same tables the PDF pack prints, so the screen and the pack agree).
 import type { ComplianceReport } from '../../../application/reporting/reports.js'
+import {
+  otherRightsGroundsTable,
+  otherRightsTable,
+  recipientsAndRestrictionsTable,
+} from '../../../reporting/other-rights.js'
 import { formatLongDate } from '../../../domain/index.js'
 import {
   ageBandChart,
@@ -125,6 +130,16 @@ function sections(report: ComplianceReport): Section[] {
       heading: text('reports.sections.exemptions'),
       hint: text('reports.sections.exemptionsHint'),
       rows: [[maybe(figureTables.exemptionsTable(f), 'reports.none.exemptions', alone)]],
+    },
+    {
+      // Issue 13: the rights with their own steps (other-rights.ts has the definitions).
+      id: 'other-rights',
+      heading: text('reports.sections.otherRights'),
+      hint: text('reports.sections.otherRightsHint'),
+      rows: [
+        [{ table: govukTable(otherRightsTable(f)) }, { table: govukTable(recipientsAndRestrictionsTable(f)) }],
+        [maybe(otherRightsGroundsTable(f), 'reports.none.otherRightsGrounds', alone)],
+      ],
     },
     {
       id: 'other-cases',
