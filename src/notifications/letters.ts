@@ -57,6 +57,7 @@ export function templateForOutcome(outcome: Outcome): LetterTemplateId {
     case 'redirected-deceased-foi':
       return 'redirect'
     case 'review-upheld':
+    case 'review-partly-upheld':
     case 'review-not-upheld':
       return 'appeal-outcome'
     case 'complaint-upheld':

@@ -50,6 +50,7 @@ export type Outcome =
   | 'action-taken'
   | 'action-declined'
   | 'review-upheld'
+  | 'review-partly-upheld'
   | 'review-not-upheld'
   | 'complaint-upheld'
   | 'complaint-not-upheld'
@@ -222,7 +223,15 @@ export interface CaseState {
     decidedOn: LocalDate
   }
   redirect?: { to: RedirectTarget; controllerName?: string; note: string; decidedOn: LocalDate }
-  reviewDecision?: { upheld: boolean; reasons: string; decidedBy: string; decidedOn: LocalDate }
+  reviewDecision?: {
+    upheld: boolean
+    partly?: boolean
+    reasons: string
+    decidedBy: string
+    decidedOn: LocalDate
+    /** Who was asked to send the outcome. */
+    senderId?: string
+  }
   complaintOutcome?: { upheld: boolean; summary: string; recordedBy: string; recordedOn: LocalDate }
   regulator?: { reference?: string; dueOn?: LocalDate; enquiries: { on: LocalDate; summary: string }[] }
   response?: {
