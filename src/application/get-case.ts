@@ -69,6 +69,8 @@ function describeDisclosureRecord(eventType: string, p: Record<string, unknown>)
       return `Redaction accepted (${String(p.exemptionCode)})`
     case 'RedactionRejected':
       return 'Proposed redaction rejected: the text stays in'
+    case 'RedactionUndone':
+      return 'Decision on a redaction undone: it is proposed again'
     case 'RedactionsAccepted':
       return `${s(n('count'), 'proposed redaction')} accepted (${String(p.exemptionCode)})`
     case 'RedactionsRejected':
