@@ -38,7 +38,7 @@ async function look(page: Page, name: string) {
 }
 
 const statusOf = (page: Page, n: number) => page.locator('#redactions > li').nth(n).getAttribute('data-status')
-const focusedId = (page: Page) => page.evaluate(() => document.activeElement?.id ?? '')
+const focusedId = (page: Page) => page.evaluate<string>("document.activeElement ? document.activeElement.id : ''")
 
 describe.skipIf(!hasChromium)('reviewing a document with the keyboard only', () => {
   it('moves, accepts, rejects and undoes with keys, without a page reload, keeping focus on the redaction', async () => {
@@ -62,7 +62,7 @@ describe.skipIf(!hasChromium)('reviewing a document with the keyboard only', () 
       await page.locator('#page-figure svg image').waitFor()
       const url = page.url()
       // A mark that survives only if the page is never reloaded.
-      await page.evaluate(() => ((window as unknown as { kept: boolean }).kept = true))
+      await page.evaluate('window.kept = true')
       const total = await page.locator('#redactions > li').count()
       expect(total).toBeGreaterThan(2)
 
@@ -114,7 +114,7 @@ describe.skipIf(!hasChromium)('reviewing a document with the keyboard only', () 
       expect(await statusOf(page, 2)).toBe('proposed')
 
       expect(page.url()).toBe(url)
-      expect(await page.evaluate(() => (window as unknown as { kept?: boolean }).kept)).toBe(true)
+      expect(await page.evaluate<boolean>('window.kept === true')).toBe(true)
       await look(page, 'after-undo')
 
       // n: the next page to review (a new page, so a load).
