@@ -113,7 +113,11 @@ export async function removeFromDisposalList(
   return withTransaction(deps.pool, async (tx) => {
     const list = await openList(tx, actor, listId)
     const item = list.items.find((i) => i.caseId === caseId)
-    if (!item) throw new DomainError('not-found', `case ${caseId} is not on list ${listId}`)
+    // Already taken off (a second click, a stale page) or never on it: say so on the list.
+    if (!item)
+      throw new DomainError('conflict', `case ${caseId} is not on list ${listId}`, {
+        userMessage: 'This case is not on the list any more.',
+      })
     const now = deps.clock.now()
     const who = auditActorId(actor)
     const removed: RemovedDisposalItem = { ...item, reason: why, removedBy: who, removedAt: now.toISOString() }

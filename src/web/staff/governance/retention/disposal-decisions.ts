@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { AppDeps } from '../../../../application/deps.js'
 import { rejectDisposalList, removeFromDisposalList } from '../../../../application/governance/disposal-decisions.js'
 import { disposalListDetail } from '../../../../application/governance/disposal-views.js'
-import { DomainError, isDomainError } from '../../../../domain/index.js'
+import { isDomainError } from '../../../../domain/index.js'
 import { text } from '../../../nunjucks.js'
 import { staffOf } from '../../access.js'
 import { FORMAT, formErrors, page, str, type FormErrors } from '../../render.js'
@@ -57,8 +57,11 @@ export function registerDisposalDecisionRoutes(app: FastifyInstance, deps: AppDe
         const removed = await removeFromDisposalList(deps, staffOf(request), listId, id, str(request.body, 'reason'))
         return reply.redirect(`${listUrl(listId)}?removed=${encodeURIComponent(removed.reference)}`, 303)
       } catch (error) {
-        if (isDomainError(error) && ['validation', 'conflict', 'four-eyes'].includes(error.code))
+        if (isDomainError(error) && error.code === 'validation')
           return removeForm(deps, request, reply, formErrors(error))
+        // A list already decided, a case no longer on it, or the proposer: said on the list itself.
+        if (isDomainError(error) && ['conflict', 'four-eyes'].includes(error.code))
+          return listPage(deps, request, reply, formErrors(error), 409)
         throw error
       }
     },
@@ -70,8 +73,8 @@ async function removeForm(deps: AppDeps, request: FastifyRequest, reply: Fastify
   const { listId, id } = paramsOf(request)
   const list = await disposalListDetail(deps, staffOf(request), listId)
   const item = list.items.find((i) => i.caseId === id)
-  if (!item) throw new DomainError('not-found', `case ${id} is not on list ${listId}`)
-  if (list.status !== 'proposed' && !errors) return reply.redirect(listUrl(listId), 303)
+  // Not (or no longer) on the list, or the list already decided: the list shows where things stand.
+  if (!item || list.status !== 'proposed') return reply.redirect(listUrl(listId), 303)
   return page(
     deps,
     request,
