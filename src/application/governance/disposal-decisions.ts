@@ -73,9 +73,10 @@ async function openList(tx: Queryable, actor: Actor, listId: string): Promise<Op
  */
 export async function rejectDisposalList(deps: AppDeps, actor: Actor, listId: string, reason: string): Promise<void> {
   requirePermission(actor, 'retention:approve')
-  const why = reasonOf(reason)
   await withTransaction(deps.pool, async (tx) => {
+    // The list's controller is checked before anything is said about the input (issue 11: nothing leaks).
     const list = await openList(tx, actor, listId)
+    const why = reasonOf(reason)
     const now = deps.clock.now()
     const who = auditActorId(actor)
     await tx.query(
@@ -109,9 +110,9 @@ export async function removeFromDisposalList(
   reason: string,
 ): Promise<RemovedDisposalItem> {
   requirePermission(actor, 'retention:approve')
-  const why = reasonOf(reason)
   return withTransaction(deps.pool, async (tx) => {
     const list = await openList(tx, actor, listId)
+    const why = reasonOf(reason)
     const item = list.items.find((i) => i.caseId === caseId)
     // Already taken off (a second click, a stale page) or never on it: say so on the list.
     if (!item)
