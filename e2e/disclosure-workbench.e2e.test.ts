@@ -104,9 +104,10 @@ describe.skipIf(!hasChromium)('the redaction workbench in the browser', () => {
       await page.waitForURL(/done=pageAccepted/)
       const second = page.locator('#redactions > li').nth(1)
       const secondText = await second.locator('.app-redaction__text').innerText()
+      // With the script, a decision saves without reloading the page and says so in the live region (issue 14).
       await second.getByRole('button', { name: /^Reject/ }).click()
-      await page.waitForURL(/done=rejected/)
-      expect(await page.locator('.govuk-notification-banner').innerText()).toContain('Redaction 2 rejected')
+      await expect.poll(() => page.locator('#wb-status').innerText()).toContain('Redaction 2 rejected')
+      expect(await second.locator('[data-tag]').innerText()).toBe('Left in')
       await look(page, 'page-decided')
 
       // Draw a box with the mouse over the signature line ("R. Thornley", near the bottom of the text).

@@ -290,6 +290,7 @@ describe('a subject access request from logging to the appeal decision, through 
     const decided = await ce.post(`/staff/cases/${appealId}/decide-appeal`, {
       upheld: 'no',
       reasons: 'The searches covered every system; nothing more is held.',
+      senderId: String(ce.$()('input[name="senderId"]').first().attr('value')),
     })
     expect(decided.statusCode).toBe(303)
     const d = await dp()

@@ -129,6 +129,9 @@ export async function requireColleague(
 /** Who may be given a case to work on: staff of its controller who do or approve casework. */
 export const ASSIGNABLE: readonly Permission[] = ['case:work', 'case:approve']
 
+/** Who may be asked to send an outcome: staff of the controller who send responses. */
+export const SENDERS: readonly Permission[] = ['case:send-response']
+
 /**
  * Checks what a command says about anything beyond the case itself, before it is decided (application/apply-command):
  * the controller of a new case is one the actor works for, and cases and people it names belong to that controller.
@@ -153,6 +156,10 @@ export async function checkCommandBoundary(
       // Taking a case oneself (issue 14: doing casework assigns it to the doer) needs only the actor's own roles.
       if (command.assigneeId === actor.id && ASSIGNABLE.some((p) => can(actor.roles, p))) return
       await requireColleague(db, controllerId, command.assigneeId, 'assigneeId', ASSIGNABLE)
+      return
+    case 'DecideReview':
+      // Whoever is to send the outcome must be able to send responses for this controller (issue 14).
+      if (command.senderId) await requireColleague(db, controllerId, command.senderId, 'senderId', SENDERS)
       return
     case 'RecordIdentityVerified':
       // Whoever saw the documents is named on the record: the officer recording it, or a colleague of this controller.

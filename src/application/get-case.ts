@@ -69,6 +69,8 @@ function describeDisclosureRecord(eventType: string, p: Record<string, unknown>)
       return `Redaction accepted (${String(p.exemptionCode)})`
     case 'RedactionRejected':
       return 'Proposed redaction rejected: the text stays in'
+    case 'RedactionUndone':
+      return 'Decision on a redaction undone: it is proposed again'
     case 'RedactionsAccepted':
       return `${s(n('count'), 'proposed redaction')} accepted (${String(p.exemptionCode)})`
     case 'RedactionsRejected':
@@ -103,6 +105,8 @@ export function describeAuditEvent(eventType: string, payload: unknown): string 
       const kinds = Array.isArray(p.kinds) && p.kinds.includes('identity') ? 'identity document ' : 'document '
       return `${n} ${kinds}${n === 1 ? 'copy' : 'copies'} deleted for good. ${String(p.reason)}.`
     }
+    case 'DisposalListCaseRemoved':
+      return `Taken off the disposal list for ${monthWords(String(p.month))} and kept: ${String(p.reason)}`
     case 'access.refused':
       return p.summary
         ? `${String(p.count)} more refused attempts on ${String(p.route)}`
@@ -114,6 +118,14 @@ export function describeAuditEvent(eventType: string, payload: unknown): string 
       }
       return eventType.replace(/([a-z])([A-Z])/g, '$1 $2')
   }
+}
+
+/** "2026-12" as "December 2026". */
+function monthWords(month: string): string {
+  const [y, m] = month.split('-')
+  const names = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October']
+  const name = [...names, 'November', 'December'][Number(m) - 1]
+  return name ? `${name} ${y}` : month
 }
 
 export interface TimelineEntry {

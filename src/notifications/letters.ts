@@ -61,6 +61,7 @@ export function templateForOutcome(outcome: Outcome): LetterTemplateId {
     case 'not-personal-data':
       return 'redirect'
     case 'review-upheld':
+    case 'review-partly-upheld':
     case 'review-not-upheld':
       return 'appeal-outcome'
     case 'complaint-upheld':

@@ -29,6 +29,7 @@ const ACTION_PERMS: Record<string, Permission> = {
   assign: 'case:assign',
   'start-work': 'case:work',
   extend: 'case:extend',
+  'extend-review': 'case:extend',
   refuse: 'case:refuse',
   'record-restriction': 'case:refuse',
   'further-copy-fee': 'case:charge-fee',

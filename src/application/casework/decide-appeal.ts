@@ -12,14 +12,15 @@ import { insertLetter } from './letter-repository.js'
 import { nextLetterVersion } from './send-letter.js'
 
 /**
- * Seed 002 "Appealing a decision": the Chief Executive decides an appeal (upheld or not, with reasons); the outcome
- * letter is written from that decision at the same moment, so the decision is its sign-off and it can be sent.
+ * Seed 002 "Appealing a decision": the Chief Executive decides an appeal (upheld, partly upheld or not, with reasons);
+ * the outcome letter is written from that decision at the same moment, so the decision is its sign-off and it can be
+ * sent. The Chief Executive names who sends it, and the case becomes theirs to send (issue 14).
  */
 export async function decideAppeal(
   deps: AppDeps,
   actor: Actor,
   caseId: string,
-  input: { upheld: boolean; reasons: string },
+  input: { upheld: boolean; partly?: boolean; reasons: string; senderId?: string },
 ): Promise<CommandOutcome> {
   requireCommandPermission(actor, { type: 'DecideReview', ...input })
   return withTransaction(deps.pool, async (tx) => {

@@ -11,6 +11,18 @@ import { reviewEngine } from './review-engine.js'
 
 export type Decision = 'accepted' | 'rejected'
 
+/** What a reviewer may do to one redaction: decide it, or undo a decision and put it back to proposed (issue 14). */
+export type SingleDecision = Decision | 'proposed'
+
+/** One redaction as it stands after a decision, and how many proposals its page still has (the workbench's JSON). */
+export interface DecidedRedaction {
+  id: string
+  status: SingleDecision
+  version: number
+  exemptionCode: string
+  proposedOnPage: number
+}
+
 /**
  * One decision on one redaction, only if nobody changed it since the reviewer saw it (`version`): two people
  * working on one case never overwrite each other unseen. A stale decision is refused with what the other decided.
@@ -20,23 +32,25 @@ export async function decideRedaction(
   actor: Actor,
   caseId: string,
   redactionId: string,
-  input: { decision: Decision; exemptionCode: string; reason?: string; version: number },
-): Promise<void> {
+  input: { decision: SingleDecision; exemptionCode: string; reason?: string; version: number },
+): Promise<DecidedRedaction> {
   const reason = checkReason(input.reason)
-  await withTransaction(deps.pool, async (tx) => {
+  // Undoing a decision leaves the redaction as it was proposed: nobody has decided it.
+  const undo = input.decision === 'proposed'
+  return withTransaction(deps.pool, async (tx) => {
     checkCode(input.exemptionCode, await disclosureCase(tx, actor, caseId))
-    const r = await tx.query<{ status: string; decided_by: string | null }>(
+    const r = await tx.query<{ version: number; item_id: string; page: number }>(
       `UPDATE redactions SET status = $3, exemption_code = $4, reason = $5, decided_by = $6, decided_at = $7,
          version = version + 1
-       WHERE id = $1 AND case_id = $2 AND version = $8 RETURNING status`,
+       WHERE id = $1 AND case_id = $2 AND version = $8 RETURNING version, item_id, page`,
       [
         redactionId,
         caseId,
         input.decision,
         input.exemptionCode,
         reason,
-        auditActorId(actor),
-        deps.clock.now(),
+        undo ? null : auditActorId(actor),
+        undo ? null : deps.clock.now(),
         input.version,
       ],
     )
@@ -51,12 +65,25 @@ export async function decideRedaction(
         `Someone else changed this redaction while you were looking at it (it is now ${now.rows[0].status}). Your decision was not saved: look at the page again and decide.`,
       )
     }
+    const eventType = { accepted: 'RedactionAccepted', rejected: 'RedactionRejected', proposed: 'RedactionUndone' }
     await recordAudit(tx, deps, actor, {
       caseId,
       command: 'DecideRedaction',
-      eventType: input.decision === 'accepted' ? 'RedactionAccepted' : 'RedactionRejected',
+      eventType: eventType[input.decision],
       payload: { redactionId, exemptionCode: input.exemptionCode, reason },
     })
+    const row = r.rows[0]!
+    const left = await tx.query<{ n: number }>(
+      "SELECT count(*)::int AS n FROM redactions WHERE case_id = $1 AND item_id = $2 AND page = $3 AND status = 'proposed'",
+      [caseId, row.item_id, row.page],
+    )
+    return {
+      id: redactionId,
+      status: input.decision,
+      version: row.version,
+      exemptionCode: input.exemptionCode,
+      proposedOnPage: left.rows[0]?.n ?? 0,
+    }
   })
 }
 

@@ -3,6 +3,7 @@ import type { Actor } from '../actor.js'
 import { requireAnyPermission, requireController } from '../authorise.js'
 import { controllerScope } from '../boundary.js'
 import type { AppDeps } from '../deps.js'
+import type { RemovedDisposalItem } from './disposal-decisions.js'
 import type { DisposalItem, DisposalList } from './disposal-list.js'
 
 /** Read-only views of the disposal lists and disposal records for the governance pages. */
@@ -31,6 +32,9 @@ export interface DisposalListRow {
   approvedBy: string | null
   approvedAt: Date | null
   completedAt: Date | null
+  rejectedBy: string | null
+  rejectedAt: Date | null
+  rejectionReason: string | null
 }
 
 interface ListRecord {
@@ -45,10 +49,13 @@ interface ListRecord {
   approved_by: string | null
   approved_at: Date | null
   completed_at: Date | null
+  rejected_by: string | null
+  rejected_at: Date | null
+  rejection_reason: string | null
 }
 
 const LIST_COLUMNS = `l.id, l.controller_id, l.month, l.status, jsonb_array_length(l.items)::int AS n, l.proposed_by, l.proposed_at,
-  l.approved_by, l.approved_at, l.completed_at,
+  l.approved_by, l.approved_at, l.completed_at, l.rejected_by, l.rejected_at, l.rejection_reason,
   (SELECT count(*)::int FROM disposal_records r WHERE r.list_id = l.id) AS disposed`
 
 function listRow(r: ListRecord): DisposalListRow {
@@ -64,6 +71,9 @@ function listRow(r: ListRecord): DisposalListRow {
     approvedBy: r.approved_by,
     approvedAt: r.approved_at,
     completedAt: r.completed_at,
+    rejectedBy: r.rejected_by,
+    rejectedAt: r.rejected_at,
+    rejectionReason: r.rejection_reason,
   }
 }
 
@@ -100,6 +110,8 @@ export type ItemResult =
 export interface DisposalListDetail extends DisposalListRow {
   items: (DisposalItem & { outcome: string | null; onHold: boolean; result: ItemResult })[]
   records: DisposalRecordRow[]
+  /** Cases the authorising officer took off the list, with the reason (issue 14). */
+  removed: RemovedDisposalItem[]
 }
 
 /** One list of the actor's controllers with what became of each case on it; another controller's is not found. */
@@ -107,8 +119,8 @@ export async function disposalListDetail(deps: AppDeps, actor: Actor, listId: st
   requireAnyPermission(actor, DISPOSAL_READERS)
   const db = deps.pool
   const r = UUID_PATTERN.test(listId)
-    ? await db.query<ListRecord & { items: DisposalItem[] }>(
-        `SELECT ${LIST_COLUMNS}, l.items FROM disposal_lists l WHERE l.id = $1`,
+    ? await db.query<ListRecord & { items: DisposalItem[]; removed: RemovedDisposalItem[] }>(
+        `SELECT ${LIST_COLUMNS}, l.items, l.removed FROM disposal_lists l WHERE l.id = $1`,
         [listId],
       )
     : null
@@ -149,6 +161,7 @@ export async function disposalListDetail(deps: AppDeps, actor: Actor, listId: st
   }
   return {
     ...listRow(row),
+    removed: row.removed,
     items: row.items.map((item) => ({
       ...item,
       outcome: outcomeOf.get(item.caseId) ?? (recordOf.get(item.caseId)?.outcome as string | null) ?? null,

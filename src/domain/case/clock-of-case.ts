@@ -40,13 +40,23 @@ export interface CaseClockTargets {
   /** Seed 002: appeals are concluded within 20 working days. */
   reviewWorkingDays: number
   /**
+   * A complex review recorded as extended (issue 14): 40 working days, the FOIA s.45 Code of Practice's limit for
+   * exceptional or complex internal reviews, which many bodies apply to data protection reviews as local policy
+   * (uk-rules §2; the Code's wording is UNCONFIRMED there). Policy, not law: no statute sets a SAR review period.
+   */
+  extendedReviewWorkingDays: number
+  /**
    * DPA s.164A(3)(b)-(c) only asks for an outcome "without undue delay" and the ICO sets no period; this default of
    * three months from receipt is an internal backstop, not a statutory deadline.
    */
   complaintResponseMonths: number
 }
 
-export const DEFAULT_CLOCK_TARGETS: CaseClockTargets = { reviewWorkingDays: 20, complaintResponseMonths: 3 }
+export const DEFAULT_CLOCK_TARGETS: CaseClockTargets = {
+  reviewWorkingDays: 20,
+  extendedReviewWorkingDays: 40,
+  complaintResponseMonths: 3,
+}
 
 /** DUAA 2025 s.103 / SI 2026/82 reg 7: s.164A applies to complaints received on or after 19 June 2026. */
 export const COMPLAINTS_DUTY_COMMENCEMENT: LocalDate = '2026-06-19'
@@ -109,9 +119,26 @@ function statutoryClock(state: CaseState, calendar: WorkingDayCalendar, settings
 
 function reviewClock(state: CaseState, calendar: WorkingDayCalendar, targets: CaseClockTargets) {
   const due = addWorkingDays(state.receivedOn, targets.reviewWorkingDays, calendar)
+  if (state.extension) return extendedReviewClock(state, calendar, targets, due)
   const explanation = [
     `Review request received on ${formatLongDateWithDay(state.receivedOn)}.`,
     `Our policy is to decide a review within ${targets.reviewWorkingDays} working days, counting from the first working day after it arrived, so the decision is due by ${formatLongDateWithDay(due)}.`,
+  ]
+  return { kind: 'review' as const, due, pausedDays: 0, paused: false, awaitingRestart: false, explanation }
+}
+
+/** A complex review recorded as extended: the longer limit from the same starting point, with the reasons given. */
+function extendedReviewClock(
+  state: CaseState,
+  calendar: WorkingDayCalendar,
+  targets: CaseClockTargets,
+  usualDue: LocalDate,
+) {
+  const due = addWorkingDays(state.receivedOn, targets.extendedReviewWorkingDays, calendar)
+  const explanation = [
+    `Review request received on ${formatLongDateWithDay(state.receivedOn)}.`,
+    `Our policy is to decide a review within ${targets.reviewWorkingDays} working days (by ${formatLongDateWithDay(usualDue)}), or ${targets.extendedReviewWorkingDays} working days when the review is complex.`,
+    `On ${formatLongDate(state.extension!.noticeGivenOn)} the review was recorded as complex, so the decision is due by ${formatLongDateWithDay(due)}: ${state.extension!.reasons}`,
   ]
   return { kind: 'review' as const, due, pausedDays: 0, paused: false, awaitingRestart: false, explanation }
 }

@@ -66,7 +66,17 @@ export type Command =
   | { type: 'Close' }
   | { type: 'Reopen'; reason: string }
   | { type: 'LinkCase'; otherCaseId: string; relation: LinkRelation }
-  | { type: 'DecideReview'; upheld: boolean; reasons: string; letterId?: string; letterVersion?: number }
+  | {
+      type: 'DecideReview'
+      upheld: boolean
+      /** Upheld in part only (issue 14): some of the original decision stands. Needs upheld: true. */
+      partly?: boolean
+      reasons: string
+      /** Who is to send the outcome: the case becomes theirs, so the step is in their work (issue 14). */
+      senderId?: string
+      letterId?: string
+      letterVersion?: number
+    }
   | { type: 'RecordComplaintOutcome'; upheld: boolean; summary: string }
   | { type: 'RecordRegulatorEnquiry'; summary: string; dueOn?: LocalDate; regulatorReference?: string }
   | { type: 'FlagDeadline'; kind: DeadlineFlagKind; forDate: LocalDate }

@@ -92,11 +92,14 @@ export function decideReview(state: CaseState, cmd: Cmd<'DecideReview'>, ctx: De
   if (state.status === 'in-review' && state.draft?.drafterId === ctx.actorId) {
     return fail('four-eyes', `${ctx.actorId} drafted the review response and cannot also decide it`)
   }
-  const outcome = cmd.upheld ? 'review-upheld' : 'review-not-upheld'
+  if (cmd.partly && !cmd.upheld) return fail('validation', 'an appeal partly upheld is upheld in part')
+  const outcome = !cmd.upheld ? 'review-not-upheld' : cmd.partly ? 'review-partly-upheld' : 'review-upheld'
   return emit(ctx, {
     type: 'ReviewDecided',
     upheld: cmd.upheld,
+    ...(cmd.partly ? { partly: true } : {}),
     reasons: cmd.reasons.trim(),
+    ...(cmd.senderId ? { senderId: cmd.senderId } : {}),
     outcome,
     on: ctx.today,
     // The outcome letter written with the decision: the decision is its sign-off, so the record names its version.

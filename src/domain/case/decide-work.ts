@@ -1,4 +1,4 @@
-import { computeStatutoryDeadline, extensionAllowed, regimeFor } from '../clock/index.js'
+import { addWorkingDays, computeStatutoryDeadline, extensionAllowed, regimeFor } from '../clock/index.js'
 import { fail, type Result } from '../errors.js'
 import { isBeforeDraft } from './case-status.js'
 import type { Command } from './commands.js'
@@ -11,6 +11,7 @@ import {
   requireStatus,
   requireStatusWhere,
   requireText,
+  targetsOf,
   type Check,
   type DecideContext,
 } from './decide-support.js'
@@ -41,6 +42,7 @@ function noticeDeadlineProblem(state: CaseState, noticeGivenOn: string, ctx: Dec
 }
 
 export function extend(state: CaseState, cmd: Cmd<'Extend'>, ctx: DecideContext): Decision {
+  if (state.caseType === 'review') return extendReview(state, cmd, ctx)
   const noticeGivenOn = cmd.noticeGivenOn ?? ctx.today
   const problem =
     requireCaseType(state, ['rights-request'], 'extend the deadline') ??
@@ -61,6 +63,38 @@ export function extend(state: CaseState, cmd: Cmd<'Extend'>, ctx: DecideContext)
   const input = { receivedOn: state.receivedOn, restarts: state.restarts, pauses: state.pauses, extended: true }
   const { due } = computeStatutoryDeadline(input, ctx.calendar, { settings: ctx.clockSettings, asOf: ctx.today })
   return emit(ctx, { type: 'DeadlineExtended', ground: cmd.ground, reasons: cmd.reasons.trim(), noticeGivenOn, due })
+}
+
+/**
+ * A complex review may take 40 working days instead of 20 (issue 14; uk-rules §2: the FOIA s.45 Code's convention,
+ * applied to data protection reviews as local policy). Only on complexity, once, with reasons, before the decision,
+ * and while the 20 working days are still running: an extension recorded after that would only hide a late review.
+ */
+function extendReview(state: CaseState, cmd: Cmd<'Extend'>, ctx: DecideContext): Decision {
+  const problem = requireStatus(state, ['received', 'in-progress', 'in-review'], 'extend the review')
+  if (problem) return problem
+  if (state.extension) return fail('extension-already-given', `already extended on ${state.extension.noticeGivenOn}`)
+  if (cmd.ground !== 'complexity')
+    return fail('validation', `a review is extended only because it is complex, not ${String(cmd.ground)}`, {
+      fields: { ground: 'A review can only be extended because it is complex' },
+    })
+  const invalid = requireText(cmd.reasons, 'reasons', policyOf(ctx).minExtensionReasonsLength)
+  if (invalid) return invalid
+  const targets = targetsOf(ctx)
+  const usualDue = addWorkingDays(state.receivedOn, targets.reviewWorkingDays, ctx.calendar)
+  if (ctx.today > usualDue)
+    return fail('extension-too-late', `review extended ${ctx.today} after its due date ${usualDue}`, {
+      userMessage: `The review was due by ${usualDue}. It is too late to extend it: decide it as soon as possible.`,
+    })
+  const due = addWorkingDays(state.receivedOn, targets.extendedReviewWorkingDays, ctx.calendar)
+  return emit(ctx, {
+    type: 'DeadlineExtended',
+    ground: 'complexity',
+    reasons: cmd.reasons.trim(),
+    noticeGivenOn: ctx.today,
+    due,
+    workingDays: targets.extendedReviewWorkingDays,
+  })
 }
 
 export function assign(state: CaseState, cmd: Cmd<'Assign'>, ctx: DecideContext): Decision {

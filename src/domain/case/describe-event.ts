@@ -58,7 +58,9 @@ const describers: Describers = {
   ClarificationDeclined: (e) =>
     `Requester declined to clarify (${formatLongDate(e.on)}); searching on what they asked for`,
   DeadlineExtended: (e) =>
-    `Deadline extended to ${formatLongDate(e.due)} ${e.ground === 'complexity' ? 'because the request is complex' : 'because of the number of requests'}; notice given on ${formatLongDate(e.noticeGivenOn)}`,
+    e.workingDays
+      ? `Review extended to ${e.workingDays} working days because it is complex: decision due by ${formatLongDate(e.due)}. Reasons: ${e.reasons}`
+      : `Deadline extended to ${formatLongDate(e.due)} ${e.ground === 'complexity' ? 'because the request is complex' : 'because of the number of requests'}; notice given on ${formatLongDate(e.noticeGivenOn)}`,
   CaseAssigned: (e) => `Assigned to ${e.assigneeId}`,
   WorkStarted: () => 'Work started',
   RequestRefused: (e) =>
@@ -82,7 +84,8 @@ const describers: Describers = {
   CaseClosed: (e) => `Case closed on ${formatLongDate(e.on)}`,
   CaseReopened: (e) => `Case reopened: ${e.reason}`,
   CaseLinked: (e) => `Linked to case ${e.otherCaseId} (${e.relation})`,
-  ReviewDecided: (e) => `Review decided: ${OUTCOME_LABELS[e.outcome]}`,
+  ReviewDecided: (e) =>
+    `Review decided: ${OUTCOME_LABELS[e.outcome]}${e.senderId ? `. Outcome to be sent by ${e.senderId}` : ''}`,
   ComplaintOutcomeRecorded: (e) => `Complaint outcome: ${OUTCOME_LABELS[e.outcome]}`,
   RegulatorEnquiryRecorded: (e) =>
     `Regulator enquiry recorded${e.dueOn ? `, answer due ${formatLongDate(e.dueOn)}` : ''}: ${e.summary}`,

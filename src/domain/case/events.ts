@@ -85,6 +85,8 @@ export type CaseEvent =
       reasons: string
       noticeGivenOn: LocalDate
       due: LocalDate
+      /** Reviews: the longer limit, in working days, the review now has (issue 14). */
+      workingDays?: number
     })
   | (Base & { type: 'CaseAssigned'; assigneeId: string; previousAssigneeId?: string })
   | (Base & { type: 'WorkStarted'; on: LocalDate })
@@ -136,7 +138,9 @@ export type CaseEvent =
   | (Base & {
       type: 'ReviewDecided'
       upheld: boolean
+      partly?: boolean
       reasons: string
+      senderId?: string
       outcome: Outcome
       on: LocalDate
       letterId?: string

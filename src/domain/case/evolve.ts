@@ -212,7 +212,16 @@ const evolvers: Evolvers = {
     ...s,
     status: 'approved',
     outcome: e.outcome,
-    reviewDecision: { upheld: e.upheld, reasons: e.reasons, decidedBy: e.actorId, decidedOn: e.on },
+    reviewDecision: {
+      upheld: e.upheld,
+      ...(e.partly ? { partly: true } : {}),
+      reasons: e.reasons,
+      decidedBy: e.actorId,
+      decidedOn: e.on,
+      ...(e.senderId ? { senderId: e.senderId } : {}),
+    },
+    // The send step is the sender's work: the case is theirs until the outcome goes (issue 14).
+    ...(e.senderId ? { assigneeId: e.senderId } : {}),
     // An appeal's outcome letter is written with the decision (its version is in the event); an appeal decided
     // without one approves whatever draft was submitted, if any. Never "version 0".
     approval: {

@@ -17,6 +17,7 @@ export const OUTCOME_LABELS: Record<Outcome, string> = {
   'action-taken': 'action taken',
   'action-declined': 'action declined',
   'review-upheld': 'review upheld',
+  'review-partly-upheld': 'review partly upheld',
   'review-not-upheld': 'review not upheld',
   'complaint-upheld': 'complaint upheld',
   'complaint-not-upheld': 'complaint not upheld',

@@ -56,6 +56,7 @@ export type Outcome =
   | 'action-taken'
   | 'action-declined'
   | 'review-upheld'
+  | 'review-partly-upheld'
   | 'review-not-upheld'
   | 'complaint-upheld'
   | 'complaint-not-upheld'
@@ -242,7 +243,15 @@ export interface CaseState {
     citedCaseIds?: string[]
   }
   redirect?: { to: RedirectTarget; controllerName?: string; note: string; decidedOn: LocalDate }
-  reviewDecision?: { upheld: boolean; reasons: string; decidedBy: string; decidedOn: LocalDate }
+  reviewDecision?: {
+    upheld: boolean
+    partly?: boolean
+    reasons: string
+    decidedBy: string
+    decidedOn: LocalDate
+    /** Who was asked to send the outcome. */
+    senderId?: string
+  }
   complaintOutcome?: { upheld: boolean; summary: string; recordedBy: string; recordedOn: LocalDate }
   regulator?: { reference?: string; dueOn?: LocalDate; enquiries: { on: LocalDate; summary: string }[] }
   response?: {

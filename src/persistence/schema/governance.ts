@@ -50,6 +50,12 @@ export const disposalLists = pgTable('disposal_lists', {
   approvedBy: text('approved_by'),
   approvedAt: timestamp('approved_at', { withTimezone: true }),
   completedAt: timestamp('completed_at', { withTimezone: true }),
+  /** The authorising officer may refuse the whole list (issue 14): who, when and why, shown on the list. */
+  rejectedBy: text('rejected_by'),
+  rejectedAt: timestamp('rejected_at', { withTimezone: true }),
+  rejectionReason: text('rejection_reason'),
+  /** Cases the authorising officer took off the list before approving it, each with who, when and why. */
+  removed: jsonb('removed').notNull().default([]).$type<unknown[]>(),
 })
 
 /**

@@ -75,6 +75,7 @@ const outcome = z.enum([
   'action-taken',
   'action-declined',
   'review-upheld',
+  'review-partly-upheld',
   'review-not-upheld',
   'complaint-upheld',
   'complaint-not-upheld',
@@ -162,7 +163,13 @@ export const commandSchema = z
         'other-route-part',
       ]),
     }),
-    z.object({ type: z.literal('DecideReview'), upheld: z.boolean(), reasons: requiredText(10_000) }),
+    z.object({
+      type: z.literal('DecideReview'),
+      upheld: z.boolean(),
+      partly: z.boolean().optional(),
+      reasons: requiredText(10_000),
+      senderId: z.string().uuid().optional(),
+    }),
     z.object({ type: z.literal('RecordComplaintOutcome'), upheld: z.boolean(), summary: requiredText(10_000) }),
     z.object({
       type: z.literal('RecordRegulatorEnquiry'),

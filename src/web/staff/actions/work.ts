@@ -72,6 +72,15 @@ export const WORK_ACTIONS: ActionDef[] = [
     notice: () => 'extension-notice',
   },
   {
+    // A complex appeal: 40 working days instead of 20 (issue 14; local policy after the FOIA s.45 Code, uk-rules §2).
+    slug: 'extend-review',
+    command: 'Extend',
+    fields: [{ name: 'reasons', kind: 'textarea' }],
+    available: (s) =>
+      s.caseType === 'review' && !s.extension && ['received', 'in-progress', 'in-review'].includes(s.status),
+    toCommand: (v) => ({ type: 'Extend', ground: 'complexity', reasons: str(v, 'reasons') }),
+  },
+  {
     slug: 'refuse',
     command: 'Refuse',
     fields: [

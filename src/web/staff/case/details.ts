@@ -110,7 +110,8 @@ export function caseDetails(s: CaseState, directory: readonly DirectoryEntry[]) 
     ...row('comments', s.draft?.comments?.length ? s.draft.comments.join(' / ') : null),
     ...row(
       'approval',
-      s.approval
+      // An appeal's decision is its sign-off: shown as the decision below, never as "Approved" (issue 14).
+      s.approval && s.caseType !== 'review'
         ? s.approval.version !== undefined
           ? text('casework.details.approvalText', { version: s.approval.version, who: who(s.approval.approverId) })
           : text('casework.details.approvalNoVersion', { who: who(s.approval.approverId) })
@@ -119,7 +120,15 @@ export function caseDetails(s: CaseState, directory: readonly DirectoryEntry[]) 
     ...row(
       'reviewDecision',
       s.reviewDecision
-        ? `${s.reviewDecision.upheld ? text('casework.details.upheld') : text('casework.details.notUpheld')}: ${s.reviewDecision.reasons}`
+        ? text('casework.details.reviewDecisionText', {
+            outcome: text(`casework.details.review.${s.outcome ?? 'review-upheld'}`),
+            who: who(s.reviewDecision.decidedBy),
+            date: formatLongDate(s.reviewDecision.decidedOn),
+            reasons: s.reviewDecision.reasons,
+          }) +
+            (s.reviewDecision.senderId
+              ? ` ${text('casework.details.reviewSender', { who: who(s.reviewDecision.senderId) })}`
+              : '')
         : null,
     ),
     ...row(

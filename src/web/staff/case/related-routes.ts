@@ -4,6 +4,7 @@ import { decideAppeal } from '../../../application/casework/decide-appeal.js'
 import { logRelatedCase, type RelatedCaseInput } from '../../../application/casework/log-related-case.js'
 import { sendMessageToRequester } from '../../../application/casework/send-message.js'
 import { RELEASE_GATE_CODES } from '../../../application/release/index.js'
+import { colleaguesOf, SENDERS } from '../../../application/boundary.js'
 import { getCase } from '../../../application/get-case.js'
 import { DomainError, isDomainError, localDateInLondon } from '../../../domain/index.js'
 import type { Channel } from '../../../domain/index.js'
@@ -91,11 +92,17 @@ export function registerRelatedRoutes(app: FastifyInstance, deps: AppDeps): void
     handler: async (request, reply) => {
       const b = request.body
       try {
-        if (!['yes', 'no'].includes(str(b, 'upheld')))
-          throw new DomainError('validation', 'upheld', { fields: { upheld: text('casework.appeal.upheldMissing') } })
+        const decision = str(b, 'upheld')
+        const fields: Record<string, string> = {}
+        if (!['yes', 'partly', 'no'].includes(decision)) fields.upheld = text('casework.appeal.upheldMissing')
+        if (!str(b, 'reasons')) fields.reasons = text('casework.appeal.reasonsMissing')
+        if (!str(b, 'senderId')) fields.senderId = text('casework.appeal.senderMissing')
+        if (Object.keys(fields).length) throw new DomainError('validation', 'appeal form', { fields })
         await decideAppeal(deps, staffOf(request), idOf(request), {
-          upheld: str(b, 'upheld') === 'yes',
+          upheld: decision !== 'no',
+          ...(decision === 'partly' ? { partly: true } : {}),
           reasons: str(b, 'reasons'),
+          senderId: str(b, 'senderId'),
         })
         return reply.redirect(`/staff/cases/${idOf(request)}?done=decide-appeal`, 303)
       } catch (error) {
@@ -164,6 +171,15 @@ async function messageForm(deps: AppDeps, request: FastifyRequest, reply: Fastif
 
 async function appealForm(deps: AppDeps, request: FastifyRequest, reply: FastifyReply, errors?: FormErrors) {
   const view = await getCase(deps, staffOf(request), idOf(request))
+  const senders = await colleaguesOf(deps.pool, view.state.controllerId, SENDERS)
+  // Suggested: the appeal's caseworker, else whoever handled the request appealed against.
+  const parent = view.state.parentCaseId
+    ? await deps.pool.query<{ assignee_id: string | null }>(
+        'SELECT assignee_id FROM cases WHERE id = $1 AND controller_id = $2',
+        [view.state.parentCaseId, view.state.controllerId],
+      )
+    : null
+  const suggested = view.state.assigneeId ?? parent?.rows[0]?.assignee_id ?? null
   return page(
     deps,
     request,
@@ -175,6 +191,14 @@ async function appealForm(deps: AppDeps, request: FastifyRequest, reply: Fastify
       controllerId: view.state.controllerId,
       summary: caseSummary(view, localDateInLondon(deps.clock.now())),
       parentId: view.state.parentCaseId,
+      // Who sends the outcome: anyone of this organisation who sends responses, the case's caseworker first.
+      senders: senders
+        .sort((a, b) => Number(b.id === suggested) - Number(a.id === suggested))
+        .map((u) => ({
+          value: u.id,
+          text: u.name,
+          checked: (request.method === 'POST' ? str(request.body, 'senderId') : suggested) === u.id,
+        })),
       values: request.body ?? {},
       errors,
     },

@@ -134,6 +134,9 @@ function letterStatuses(state: CaseState, letters: { id: string; sentAt: Date | 
     if (l.sentAt) status[l.id] = text('casework.letters.sentOn', { date: FORMAT.date(l.sentAt) })
     else if (state.draft?.letterId === l.id)
       status[l.id] = text(state.status === 'approved' ? 'casework.letters.approved' : 'casework.letters.inReview')
+    // An appeal's outcome letter is signed off by the decision itself, never submitted as a draft (issue 14).
+    else if (state.status === 'approved' && state.approval?.letterId === l.id)
+      status[l.id] = text('casework.letters.decided')
     else if (!draftSeen && state.status === 'in-progress') {
       draftSeen = true
       status[l.id] = text('casework.letters.draft')

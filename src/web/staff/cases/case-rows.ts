@@ -37,7 +37,7 @@ export function badgesOf(row: CaseRowSummary, today: string): Badge[] {
  * "Approved" to anyone reading the list (issue 14): until the outcome is sent, the words say what was decided.
  */
 export function statusText(status: CaseStatus | string, outcome?: string | null): string {
-  if (status === 'approved' && (outcome === 'review-upheld' || outcome === 'review-not-upheld'))
+  if (status === 'approved' && ['review-upheld', 'review-partly-upheld', 'review-not-upheld'].includes(outcome ?? ''))
     return text(`casework.status.decided.${outcome}`)
   return text(`casework.status.${status}`)
 }

@@ -4,6 +4,8 @@ import {
   decideMany,
   decideRedaction,
   redactBox,
+  type DecidedRedaction,
+  type SingleDecision,
   redactText,
   type Decision,
 } from '../../../application/disclosure/decisions.js'
@@ -14,11 +16,11 @@ import { staffOf } from '../access.js'
 import { formErrors, str } from '../render.js'
 import { staffRoute } from '../route.js'
 import { pageParams, pageUrl, UUID, type PageParams } from './params.js'
-import { workbenchPageView, type FormName } from './page-view.js'
+import { STATUS_TAG, workbenchPageView, type FormName } from './page-view.js'
 
 const PAGE = '/cases/:id/disclosure/items/:itemId/pages/:page'
 
-type Done = { done: string; n?: number; r?: string }
+type Done = { done: string; n?: number; r?: string; json?: unknown }
 type Action = (request: FastifyRequest, p: PageParams) => Promise<Done>
 
 /** Where each form's fields are on the page, for the error summary's links. */
@@ -49,6 +51,35 @@ function decisionOf(body: unknown): Decision {
   return d
 }
 
+/** One redaction's decision, or putting it back to proposed ("undo" on the workbench's keyboard, issue 14). */
+function singleDecisionOf(body: unknown): SingleDecision {
+  return str(body, 'decision') === 'proposed' ? 'proposed' : decisionOf(body)
+}
+
+/**
+ * The workbench's script asks for JSON (Accept: application/json) so a decision needs no page reload (issue 14);
+ * a browser without it follows the redirect as before.
+ */
+const wantsJson = (request: FastifyRequest) => /\bapplication\/json\b/.test(String(request.headers.accept ?? ''))
+
+/** What the script needs to redraw one redaction and the page's "accept all" panel, in the page's own words. */
+function decidedJson(d: DecidedRedaction, number: string) {
+  const done = { accepted: 'accepted', rejected: 'rejected', proposed: 'undone' }[d.status]
+  const n = d.proposedOnPage
+  return {
+    redaction: {
+      id: d.id,
+      status: d.status,
+      version: d.version,
+      tag: { text: text(`disclosure.page.statusTags.${d.status}`), classes: STATUS_TAG[d.status] },
+    },
+    proposedOnPage: n,
+    acceptPageText: n === 1 ? text('disclosure.page.acceptPageOne') : text('disclosure.page.acceptPage', { count: n }),
+    rejectPageText: n === 1 ? text('disclosure.page.rejectPageOne') : text('disclosure.page.rejectPage', { count: n }),
+    message: text(`disclosure.page.done.${done}`, { number: /^\d{1,4}$/.test(number) ? number : '' }),
+  }
+}
+
 const choice = (body: unknown) => ({ exemptionCode: str(body, 'exemptionCode'), reason: str(body, 'reason') })
 
 /**
@@ -66,6 +97,7 @@ export function registerDecisionRoutes(app: FastifyInstance, deps: AppDeps): voi
         const p = pageParams(request)
         try {
           const done = await action(request, p)
+          if (done.json !== undefined && wantsJson(request)) return reply.send(done.json)
           const query = new URLSearchParams({ done: done.done })
           if (done.n !== undefined) query.set('n', String(done.n))
           if (done.r) query.set('r', done.r)
@@ -73,6 +105,11 @@ export function registerDecisionRoutes(app: FastifyInstance, deps: AppDeps): voi
         } catch (error) {
           if (!isDomainError(error) || !['validation', 'conflict'].includes(error.code)) throw error
           const errors = formErrors(error, FIELD_IDS[form](request.body))
+          if (wantsJson(request))
+            return reply.code(error.code === 'conflict' ? 409 : 422).send({
+              message: error.code === 'conflict' ? error.message : (errors.summary[0]?.text ?? error.userMessage),
+              fields: errors.fields,
+            })
           // The workbench's refusals are written for the reviewer (what happened, what to do): shown as they are. A
           // stale decision points at the redaction concerned, now shown as the other reviewer left it.
           if (error.code === 'conflict') {
@@ -103,11 +140,15 @@ export function registerDecisionRoutes(app: FastifyInstance, deps: AppDeps): voi
       )
       return { done: 'occurrences', n }
     }
-    const decision = decisionOf(b)
+    const decision = singleDecisionOf(b)
     const version = Number(str(b, 'version'))
     if (!Number.isInteger(version) || str(b, 'version') === '') throw invalid('redactionId', 'chooseRedaction')
-    await decideRedaction(deps, actor, p.caseId, redactionId, { decision, version, ...choice(b) })
-    return { done: decision, r: redactionId }
+    const decided = await decideRedaction(deps, actor, p.caseId, redactionId, { decision, version, ...choice(b) })
+    return {
+      done: decision === 'proposed' ? 'undone' : decision,
+      r: redactionId,
+      json: decidedJson(decided, str(b, 'number')),
+    }
   })
 
   post('decide-all', 'all', async (request, p) => {

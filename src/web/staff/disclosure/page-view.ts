@@ -28,9 +28,10 @@ const DONE = new Set([
   'pageReleased',
   'documentWithheld',
   'documentReleased',
+  'undone',
 ])
 
-const STATUS_TAG = { proposed: 'govuk-tag--yellow', accepted: 'app-tag--redacted', rejected: 'govuk-tag--grey' }
+export const STATUS_TAG = { proposed: 'govuk-tag--yellow', accepted: 'app-tag--redacted', rejected: 'govuk-tag--grey' }
 const round = (n: number) => Math.round(n * 100) / 100
 
 /** One redaction as the page shows it: numbered like its box on the picture, in words, with its boxes in points. */
@@ -45,7 +46,6 @@ function redactionView(r: PageRedaction, number: number) {
     height: round((y1 - y0) * (1 + padTop + padBottom)),
   }))
   const first = boxes[0] ?? { x: 0, y: 0, width: 0, height: 0 }
-  // The number sits just above the box's top-left corner (below it at the top of the page), in the line gap.
   const badgeWidth = 4 + 4.2 * String(number).length
   const found =
     r.source === 'detected' && r.recogniser === 'same-text-elsewhere' ? 'same-text-elsewhere' : (r.source as string)
@@ -57,13 +57,33 @@ function redactionView(r: PageRedaction, number: number) {
     tag: { text: text(`disclosure.page.statusTags.${r.status}`), classes: STATUS_TAG[r.status] },
     exemptionSummary: text('disclosure.page.exemptionSummary', { label: exemptionLabel(r.exemptionCode) }),
     boxes,
-    badge: {
-      x: round(first.x),
-      y: round(first.y >= 9 ? first.y - 7.5 : first.y + first.height + 0.5),
-      width: round(badgeWidth),
-      textX: round(first.x + badgeWidth / 2),
-    },
+    badge: { x: 0, y: round(first.y + first.height / 2 - BADGE_HEIGHT / 2), width: round(badgeWidth), textX: 0 },
+    first,
   }
+}
+
+const BADGE_HEIGHT = 8
+
+/**
+ * Numbers go beside their box, never over the words (issue 14: badges above the box covered the line before, and at
+ * the top of the page the first letters): in the page's left margin level with the box's first line, side by side
+ * when a line has several, in the order of the boxes. Only when the margin is too narrow does a number go just
+ * after its box.
+ */
+function placeBadges<T extends ReturnType<typeof redactionView>>(views: T[]): T[] {
+  const used = new Map<number, number>()
+  const order = [...views].sort((a, b) => a.first.y - b.first.y || a.first.x - b.first.x)
+  for (const v of order) {
+    const line = Math.round(v.badge.y / 4)
+    const x = used.get(line) ?? 2
+    const fits = x + v.badge.width <= v.first.x - 1.5
+    const placed = fits ? x : v.first.x + v.first.width + 1.5
+    if (fits) used.set(line, x + v.badge.width + 1.5)
+    v.badge.x = round(placed)
+    v.badge.textX = round(placed + v.badge.width / 2)
+    v.badge.y = Math.max(0, v.badge.y)
+  }
+  return views
 }
 
 /** GOV.UK pagination items: first, last, and the pages around this one, with gaps as ellipses. */
@@ -87,7 +107,7 @@ export async function workbenchPageView(
 ) {
   const p = pageParams(request)
   const wp = await workbenchPage(deps, staffOf(request), p.caseId, p.itemId, p.page)
-  const redactions = wp.redactions.map((r, i) => redactionView(r, i + 1))
+  const redactions = placeBadges(wp.redactions.map((r, i) => redactionView(r, i + 1)))
   const q = request.query as Record<string, unknown>
   const done = typeof q.done === 'string' && DONE.has(q.done) ? q.done : null
   const body = refusal ? request.body : {}

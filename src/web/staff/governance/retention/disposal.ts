@@ -15,6 +15,7 @@ import { text } from '../../../nunjucks.js'
 import { staffOf } from '../../access.js'
 import { FORMAT, fieldError, formErrors, page, str, type FormErrors } from '../../render.js'
 import { staffRoute } from '../../route.js'
+import { registerDisposalDecisionRoutes } from './disposal-decisions.js'
 import { caseTypeText, monthText, outcomeText, ruleText } from './labels.js'
 const STATUS_TAGS: Record<string, string> = {
   proposed: 'govuk-tag--yellow',
@@ -100,6 +101,7 @@ export function registerDisposalRoutes(app: FastifyInstance, deps: AppDeps): voi
       }
     },
   })
+  registerDisposalDecisionRoutes(app, deps, listPage)
 }
 
 /** The organisations the officer works for, by name. */
@@ -206,11 +208,30 @@ async function listPage(
         authorisedByName: actorName(directory, r.authorisedBy),
         disposedText: FORMAT.dateTime(r.disposedAt),
       })),
+      rejectedText:
+        list.rejectedBy && list.rejectedAt
+          ? text('retention.list.rejected', {
+              who: actorName(directory, list.rejectedBy),
+              date: FORMAT.date(list.rejectedAt),
+            })
+          : null,
+      removed: list.removed.map((r) => ({
+        ...r,
+        caseTypeText: caseTypeText(r.caseType),
+        removedText: text('retention.list.rejected', {
+          who: actorName(directory, r.removedBy),
+          date: FORMAT.date(r.removedAt),
+        }),
+      })),
       summaryText: text('retention.list.summary', { disposed: list.disposedCount, total: list.itemCount }),
       canApprove: list.status === 'proposed' && can(actor.roles, 'retention:approve'),
       ownList: list.proposedBy === auditActorId(actor),
       proposedBanner: query.proposed === '1',
       approvedBanner: query.approved === '1',
+      rejectedBanner: query.rejected === '1',
+      // Only a reference really taken off this list is echoed back in the banner.
+      removedBanner: list.removed.find((r) => r.reference === query.removed)?.reference ?? null,
+      reason: str(request.body, 'reason'),
       errors,
     },
     status ?? (errors ? 422 : 200),
