@@ -102,6 +102,9 @@ export interface Representative extends Person {
   /** In the requester's words, e.g. "mother", "solicitor", "attorney (property and financial affairs)". */
   relationship: string
   organisation?: string
+  /** A solicitor's or agent's own file reference, quoted back to them; their SRA number when they have one. */
+  ownReference?: string
+  sraNumber?: string
 }
 
 export interface RequestDetails {

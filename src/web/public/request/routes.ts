@@ -16,14 +16,7 @@ import {
   rightsPage,
   whoPage,
 } from './pages-about.js'
-import {
-  DETAILS_PAGES,
-  contactPage,
-  descriptionPage,
-  evidencePage,
-  reasonsPage,
-  responseFormatPage,
-} from './pages-request.js'
+import { DETAILS_PAGES, contactPage, evidencePage, responseFormatPage } from './pages-request.js'
 import { firstIncomplete, nextAfter, pathOf, previousOf, reachable } from './steps.js'
 
 const QUESTION_PAGES: readonly StepPage[] = [
@@ -36,8 +29,6 @@ const QUESTION_PAGES: readonly StepPage[] = [
   representativePage,
   contactPage,
   responseFormatPage,
-  descriptionPage,
-  reasonsPage,
   evidencePage,
 ]
 

@@ -17,9 +17,7 @@ export type StepId =
   | 'representative'
   | 'contact'
   | 'response-format'
-  | 'description'
   | `details:${Right}`
-  | 'reasons'
   | 'evidence'
   | 'upload'
 
@@ -35,8 +33,6 @@ const FIXED_PATHS: Record<Exclude<Destination, `details:${Right}`>, string> = {
   representative: '/request/your-details',
   contact: '/request/contact',
   'response-format': '/request/response-format',
-  description: '/request/description',
-  reasons: '/request/reasons',
   evidence: '/request/evidence',
   upload: '/request/upload',
   check: '/request/check',
@@ -54,9 +50,9 @@ export function applicableSteps(a: RequestAnswers): StepId[] {
   if (isRepresentative(a)) steps.push('alive')
   steps.push('rights', 'name', 'dob')
   if (isRepresentative(a)) steps.push('representative')
-  steps.push('contact', 'response-format', 'description')
+  steps.push('contact', 'response-format')
   for (const right of RIGHTS) if (a.rights?.includes(right)) steps.push(`details:${right}`)
-  steps.push('reasons', 'evidence')
+  steps.push('evidence')
   if (a.evidenceMethod === 'upload') steps.push('upload')
   return steps
 }
@@ -84,11 +80,6 @@ export function dateOfBirthProblem(
   return null
 }
 
-/** UK GDPR Art 15 needs no reason; the other rights are weighed against the office's reasons for holding the data. */
-export function reasonsRequired(a: RequestAnswers): boolean {
-  return (a.rights ?? []).some((r) => r !== 'access')
-}
-
 function detailsComplete(a: RequestAnswers, right: Right): boolean {
   const given = a.details?.[right] ?? {}
   return rightDefinition(right).requiredDetails.every((d) => (given[d.field] ?? '').trim() !== '')
@@ -114,10 +105,6 @@ export function isComplete(step: StepId, a: RequestAnswers, today: LocalDate): b
       return !!a.contact && (a.contact.email !== '' || hasPostalAddress(a.contact))
     case 'response-format':
       return responseFormatOk(a)
-    case 'description':
-      return !!a.description
-    case 'reasons':
-      return a.reasons !== undefined && (a.reasons !== '' || !reasonsRequired(a))
     case 'evidence':
       return !!a.evidenceMethod
     case 'upload':

@@ -1,5 +1,6 @@
 import type { CaseReceipt } from '../../../application/portal/intake-support.js'
 import type { SubmitRequestInput } from '../../../application/portal/submit-request.js'
+import { RIGHTS, rightDefinition } from '../../../domain/index.js'
 import type { Controller, Person, PostalAddress, Representative } from '../../../domain/index.js'
 import { text } from '../../nunjucks.js'
 import { acknowledgementEmail } from '../shared/emails.js'
@@ -41,8 +42,15 @@ function subjectOf(a: RequestAnswers, contact: Contact): Person {
 
 function representativeOf(a: RequestAnswers, contact: Contact): Representative | undefined {
   if (a.requesterType === 'self' || !a.representative) return undefined
-  const { name, relationship, organisation } = a.representative
-  return { name, relationship, ...(organisation ? { organisation } : {}), ...contactFields(contact) }
+  const { name, relationship, organisation, ownReference, sraNumber } = a.representative
+  return {
+    name,
+    relationship,
+    ...(organisation ? { organisation } : {}),
+    ...(ownReference ? { ownReference } : {}),
+    ...(sraNumber ? { sraNumber } : {}),
+    ...contactFields(contact),
+  }
 }
 
 /** A line for the caseworker about the evidence, since the document table has no column for what a file is. */
@@ -58,6 +66,25 @@ function evidenceNote(a: RequestAnswers): string {
   return `${text('portal.caseNotes.uploaded')} ${files.join('; ')}`
 }
 
+/** The fields in which a right's page asks why (erasure, restriction, objection): the case's reasons. */
+const WHY_FIELDS = new Set(['grounds', 'particularSituation'])
+
+/**
+ * The case's description and reasons, from each right's own page. They used to be asked again on pages of their
+ * own ("What is this about?", "Why are you making this request?"), so people answered the same thing three times.
+ */
+function describedBy(a: RequestAnswers): { description: string; reasons: string } {
+  const description: string[] = []
+  const reasons: string[] = []
+  for (const right of RIGHTS.filter((r) => a.rights?.includes(r))) {
+    const given = a.details?.[right] ?? {}
+    const [first] = rightDefinition(right).requiredDetails
+    if (first && given[first.field]) description.push(given[first.field] ?? '')
+    for (const [field, value] of Object.entries(given)) if (WHY_FIELDS.has(field) && value) reasons.push(value)
+  }
+  return { description: description.join('\n\n'), reasons: [...new Set(reasons)].join('\n\n') }
+}
+
 export function toSubmission(a: RequestAnswers, controller: Controller, baseUrl: string): SubmitRequestInput {
   const contact = a.contact ?? { email: '', phone: '', line1: '', line2: '', town: '', postcode: '' }
   const representative = representativeOf(a, contact)
@@ -67,8 +94,7 @@ export function toSubmission(a: RequestAnswers, controller: Controller, baseUrl:
     requesterType: a.requesterType ?? 'self',
     subject: subjectOf(a, contact),
     ...(representative ? { representative } : {}),
-    description: a.description ?? '',
-    reasons: a.reasons ?? '',
+    ...describedBy(a),
     preferredFormat: a.responseFormat ?? 'email',
     details: a.details ?? {},
     uploads: a.evidenceMethod === 'upload' ? (a.uploads ?? []) : [],

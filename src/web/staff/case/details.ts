@@ -50,6 +50,8 @@ export function caseDetails(s: CaseState, directory: readonly DirectoryEntry[]) 
         : null,
     ),
     ...row('representativeEmail', s.representative?.email),
+    ...row('representativeReference', s.representative?.ownReference),
+    ...row('sraNumber', s.representative?.sraNumber),
   ]
   const checks: Row[] = [
     ...row(
