@@ -14,9 +14,16 @@ vi.mock('../src/web/staff/index.js', async (importOriginal) => {
 })
 
 let h: Harness
+const mails: { to: string[]; subject: string; text: string }[] = []
 
 beforeAll(async () => {
-  h = await startHarness({ jobs: async () => ({ enqueue: async () => undefined }) })
+  h = await startHarness({
+    jobs: async () => ({
+      enqueue: async (_tx, queue, data) => {
+        if (queue === 'email-send') mails.push(data as (typeof mails)[number])
+      },
+    }),
+  })
   h.setNow('2026-07-06T09:30:00Z')
 })
 afterAll(async () => {
@@ -131,6 +138,59 @@ describe('question pages that fit who is asking', () => {
         .map((_, i) => page.$(i).attr('value'))
         .get(),
     ).toEqual(['post'])
+  })
+})
+
+describe('proportionate identity (ICO right of access guidance)', () => {
+  it('lists today’s documents (eVisa, no biometric residence permit) and only a child’s documents for a child', async () => {
+    const client = new PortalClient(h.app)
+    await answer(client, '/request/organisation', { controllerId: 'northshire-opcc' })
+    await answer(client, '/request/who-is-asking', { requesterType: 'parent-of-child-under-12' })
+    await answer(client, '/request/alive', { alive: 'yes' })
+    await answer(client, '/request/rights', { rights: ['access'] })
+    await answer(client, '/request/name', { subjectName: 'Sam Quinn' })
+    await answer(client, '/request/date-of-birth', { 'dob-day': '3', 'dob-month': '1', 'dob-year': '2018' })
+    await answer(client, '/request/your-details', { repName: 'Jo Quinn', relationship: 'Mother' })
+    await answer(client, '/request/contact', { ...SELF_ACCESS.contact, email: 'jo.quinn@mail.example' })
+    await answer(client, '/request/response-format', { responseFormat: 'email' })
+    await answer(client, '/request/details/access', { dataWanted: 'The report about the school incident' })
+    const page = await client.get('/request/evidence')
+    const main = page.$('main').text()
+    expect(main).not.toContain('Biometric residence permit')
+    expect(main).toContain('eVisa')
+    const childList = page.$('h2:contains("Documents that prove who Sam Quinn is")').nextUntil('h2').text()
+    expect(childList).toContain('Birth certificate')
+    expect(childList).not.toMatch(/Utility bill|Council tax|Bank/)
+    expect(childList).toContain('proves who they are too')
+  })
+
+  it('someone with none of the listed documents says what they can send; the case and the email tell the truth', async () => {
+    const client = new PortalClient(h.app)
+    const answers = { ...SELF_ACCESS, contact: { ...SELF_ACCESS.contact, email: 'no.id@mail.example' } }
+    await answerAll(client, answers)
+    await answer(client, '/request/evidence?change=1', { evidenceMethod: 'none' })
+    const empty = await client.post('/request/no-documents', {})
+    expect(errorSummary(empty)).toEqual(['Tell us what you can send instead, or how we could check who you are'])
+    await answer(client, '/request/no-documents', { noDocuments: 'A letter from my support worker at the refuge' })
+    const check = await client.get('/request/check')
+    expect(check.$('main').text()).toContain('A letter from my support worker at the refuge')
+    const [reference] = references(await send(client))
+    const state = await caseOf(reference ?? '')
+    expect(state.status).toBe('awaiting-identity')
+    const events = await h.db.pool.query(
+      `SELECT payload FROM audit_events WHERE case_id = $1 AND event_type = 'IdentityRequested'`,
+      [state.id],
+    )
+    const rationale = String(events.rows[0]?.payload.rationale)
+    expect(rationale).toContain('none of the listed identity documents')
+    expect(rationale).toContain('support worker')
+    expect(rationale).not.toMatch(/not sent/)
+    const ack = mails.find((m) => m.to.includes('no.id@mail.example'))
+    expect(ack?.text).toContain('We still need:')
+    expect(ack?.text).toContain('2 more identity documents for the person the information is about')
+    expect(ack?.text).toContain('/follow')
+    expect(ack?.text).toContain('PO Box 100')
+    expect(ack?.text).toContain('starts on the day we receive the last of these')
   })
 })
 

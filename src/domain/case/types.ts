@@ -185,7 +185,12 @@ export interface CaseState {
   extension?: Extension
   acknowledgedOn?: LocalDate
   /** Which documents were seen and by whom: never their contents or copies (seed 002). */
-  identity?: { documentsSeen: DocumentSeen[]; verifiedOn: LocalDate; verifierId: string }
+  identity?: {
+    documentsSeen: DocumentSeen[]
+    verifiedOn: LocalDate
+    verifierId: string
+    otherEvidence?: { description: string; reason: string }
+  }
   authority?: { documentType: string; receivedOn: LocalDate; recordedBy: string }
   fee?: {
     amountPence: number

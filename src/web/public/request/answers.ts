@@ -27,7 +27,9 @@ export interface RequestAnswers {
   contact?: Contact
   responseFormat?: ResponseChannel
   details?: Partial<Record<Right, Record<string, string>>>
-  evidenceMethod?: 'upload' | 'post'
+  /** 'none': the requester has none of the listed documents and says what they can offer instead (ICO: be flexible). */
+  evidenceMethod?: 'upload' | 'post' | 'none'
+  noDocuments?: string
   uploads?: UploadAnswer[]
 }
 

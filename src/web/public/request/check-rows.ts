@@ -104,6 +104,7 @@ function evidenceRows(a: RequestAnswers): SummaryRow[] {
   const rows = [
     row(text(`${C}.evidenceMethod`), a.evidenceMethod ? text(`${C}.method.${a.evidenceMethod}`) : '', 'evidence'),
   ]
+  if (a.evidenceMethod === 'none') rows.push(row(text(`${C}.noDocuments`), a.noDocuments ?? '', 'no-documents'))
   if (a.evidenceMethod !== 'upload') return rows
   const files = (a.uploads ?? []).map((u) => `${u.filename} (${documentLabel(u.documentType)})`)
   rows.push(row(text(`${C}.files`), files, 'upload'))

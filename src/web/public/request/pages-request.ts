@@ -104,7 +104,25 @@ export const evidencePage: StepPage = {
   values: ({ answers }) => ({ evidenceMethod: answers.evidenceMethod ?? '' }),
   data: ({ answers }) => ({ sections: evidenceSections(answers) }),
   save(form, { answers }) {
-    const method = form.choice('evidenceMethod', ['upload', 'post'] as const, `${P}.evidence.required`)
+    const method = form.choice('evidenceMethod', ['upload', 'post', 'none'] as const, `${P}.evidence.required`)
     return { ...answers, evidenceMethod: method }
+  },
+}
+
+/** No listed documents: what they can offer instead, for the officer to weigh (they may accept it, with a reason). */
+export const noDocumentsPage: StepPage = {
+  step: 'no-documents',
+  template: 'public/request/views/no-documents.njk',
+  fields: ['noDocuments'],
+  values: ({ answers }) => ({ noDocuments: answers.noDocuments ?? '' }),
+  data: ({ answers }) => ({ who: whose(answers), maxLength: LIMITS.long }),
+  save(form, { answers }) {
+    const noDocuments = form.text('noDocuments', {
+      required: `${P}.noDocuments.required`,
+      max: LIMITS.long,
+      tooLong,
+      multiline: true,
+    })
+    return { ...answers, noDocuments }
   },
 }

@@ -16,7 +16,7 @@ import {
   rightsPage,
   whoPage,
 } from './pages-about.js'
-import { DETAILS_PAGES, contactPage, evidencePage, responseFormatPage } from './pages-request.js'
+import { DETAILS_PAGES, contactPage, evidencePage, noDocumentsPage, responseFormatPage } from './pages-request.js'
 import { firstIncomplete, nextAfter, pathOf, previousOf, reachable } from './steps.js'
 
 const QUESTION_PAGES: readonly StepPage[] = [
@@ -30,6 +30,7 @@ const QUESTION_PAGES: readonly StepPage[] = [
   contactPage,
   responseFormatPage,
   evidencePage,
+  noDocumentsPage,
 ]
 
 export function answersOf(request: FastifyRequest): RequestAnswers {

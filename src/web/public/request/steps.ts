@@ -20,6 +20,7 @@ export type StepId =
   | `details:${Right}`
   | 'evidence'
   | 'upload'
+  | 'no-documents'
 
 export type Destination = StepId | 'check' | 'deceased'
 
@@ -35,6 +36,7 @@ const FIXED_PATHS: Record<Exclude<Destination, `details:${Right}`>, string> = {
   'response-format': '/request/response-format',
   evidence: '/request/evidence',
   upload: '/request/upload',
+  'no-documents': '/request/no-documents',
   check: '/request/check',
   deceased: '/request/deceased',
 }
@@ -54,6 +56,7 @@ export function applicableSteps(a: RequestAnswers): StepId[] {
   for (const right of RIGHTS) if (a.rights?.includes(right)) steps.push(`details:${right}`)
   steps.push('evidence')
   if (a.evidenceMethod === 'upload') steps.push('upload')
+  if (a.evidenceMethod === 'none') steps.push('no-documents')
   return steps
 }
 
@@ -109,6 +112,8 @@ export function isComplete(step: StepId, a: RequestAnswers, today: LocalDate): b
       return !!a.evidenceMethod
     case 'upload':
       return (a.uploads ?? []).length > 0
+    case 'no-documents':
+      return !!a.noDocuments
     default:
       return detailsComplete(a, step.slice('details:'.length) as Right)
   }

@@ -1,6 +1,6 @@
 import type { CaseReceipt } from '../../../application/portal/intake-support.js'
 import type { SubmitRequestInput } from '../../../application/portal/submit-request.js'
-import { RIGHTS, rightDefinition } from '../../../domain/index.js'
+import { RIGHTS, checkEvidence, rightDefinition } from '../../../domain/index.js'
 import type { Controller, Person, PostalAddress, Representative } from '../../../domain/index.js'
 import { text } from '../../nunjucks.js'
 import { acknowledgementEmail } from '../shared/emails.js'
@@ -56,6 +56,7 @@ function representativeOf(a: RequestAnswers, contact: Contact): Representative |
 /** A line for the caseworker about the evidence, since the document table has no column for what a file is. */
 function evidenceNote(a: RequestAnswers): string {
   if (a.evidenceMethod === 'post') return text('portal.caseNotes.willPost')
+  if (a.evidenceMethod === 'none') return text('portal.caseNotes.noDocuments', { offered: a.noDocuments ?? '' })
   const files = (a.uploads ?? []).map((u) =>
     text('portal.caseNotes.file', {
       type: documentLabel(u.documentType),
@@ -85,6 +86,13 @@ function describedBy(a: RequestAnswers): { description: string; reasons: string 
   return { description: description.join('\n\n'), reasons: [...new Set(reasons)].join('\n\n') }
 }
 
+/** Everything still owed: what the uploads did not cover, or the whole list when sending later or not at all. */
+function stillNeeded(a: RequestAnswers): string[] {
+  if (!a.requesterType) return []
+  const seen = a.evidenceMethod === 'upload' ? (a.uploads ?? []) : []
+  return checkEvidence(a.requesterType, seen).missing
+}
+
 export function toSubmission(a: RequestAnswers, controller: Controller, baseUrl: string): SubmitRequestInput {
   const contact = a.contact ?? { email: '', phone: '', line1: '', line2: '', town: '', postcode: '' }
   const representative = representativeOf(a, contact)
@@ -99,11 +107,18 @@ export function toSubmission(a: RequestAnswers, controller: Controller, baseUrl:
     details: a.details ?? {},
     uploads: a.evidenceMethod === 'upload' ? (a.uploads ?? []) : [],
     evidenceNote: evidenceNote(a),
+    ...(a.evidenceMethod === 'post' ? { identityByPost: true } : {}),
+    ...(a.evidenceMethod === 'none' ? { identityOffer: a.noDocuments ?? '' } : {}),
     ...(contact.email ? { acknowledgementTo: contact.email } : {}),
     composeAcknowledgement: acknowledgementEmail('request', {
       organisation: controller.name,
       baseUrl,
       controllerId: controller.id,
+      owed: {
+        missing: stillNeeded(a),
+        postalAddress: controller.contact.postalAddress,
+        noDocuments: a.evidenceMethod === 'none',
+      },
     }),
   }
 }
