@@ -23,7 +23,12 @@ export const organisationPage: StepPage = {
       text: c.name,
       hint: { text: text(`${P}.organisation.kindHint.${c.kind}`) },
     })),
-    signposts: controllers.flatMap((c) => (c.signpost ? [{ ...c.signpost, from: c.name }] : [])),
+    // A signpost to an organisation this service also handles (an OPCC pointing at its own force) would send people
+    // away from the choice in front of them: only organisations outside this service are signposted.
+    signposts: controllers.flatMap((c) =>
+      c.signpost && !controllers.some((o) => o.name === c.signpost?.name) ? [{ ...c.signpost, from: c.name }] : [],
+    ),
+    acro: controllers.some((c) => c.kind !== 'other'),
   }),
   save(form, { answers, controllers }) {
     const ids = controllers.map((c) => c.id)
