@@ -1,4 +1,4 @@
-/* global document, window */
+/* global document */
 // Loaded as <script type="module" src>: the CSP forbids inline scripts, so this file does what the GOV.UK
 // template's inline snippet would have done, then starts the GOV.UK and MoJ components.
 import { initAll as initGovuk } from '/assets/govuk-frontend.min.js'

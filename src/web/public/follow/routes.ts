@@ -42,11 +42,7 @@ export function registerFollowSignIn(app: FastifyInstance, deps: AppDeps): void 
       max: 40,
       tooLong: `${F}.referenceInvalid`,
     })
-    if (
-      reference !== '' &&
-      !('reference' in form.errors) &&
-      !isReferenceFormat(reference)
-    )
+    if (reference !== '' && !('reference' in form.errors) && !isReferenceFormat(reference))
       form.fail('reference', `${F}.referenceInvalid`)
     const email = form.email('email', {
       required: `${F}.emailRequired`,
