@@ -107,17 +107,38 @@ describe.skipIf(!hasChromium)('web shell in Chromium', () => {
     await context.close()
   })
 
-  it('pressing Escape leaves for the exit page and Back does not return', async () => {
+  it('Escape and capitals typed with Shift keep a half-typed complaint; Shift pressed alone three times leaves', async () => {
     const context = await newContext(browser)
     const { page } = await openPage(context)
     await page.goto(server.baseUrl + '/')
     await expect.poll(() => page.locator('body').getAttribute('class')).toContain('govuk-frontend-supported')
+    // A textarea like the complaint form's, so the test is about the keys and not one form.
+    await page.evaluate(`(() => {
+      const box = document.createElement('textarea')
+      box.id = 'typed'
+      box.setAttribute('aria-label', 'Complaint')
+      document.querySelector('main').append(box)
+    })()`)
+    await page.locator('#typed').click()
+    await page.keyboard.type('the officer said ')
+    for (const key of ['KeyA', 'KeyB', 'KeyC', 'KeyD']) {
+      await page.keyboard.down('Shift')
+      await page.keyboard.press(key)
+      await page.keyboard.up('Shift')
+    }
     await page.keyboard.press('Escape')
+    await page.keyboard.press('Escape')
+    expect(page.url()).toBe(server.baseUrl + '/')
+    await expect(page.locator('#typed').inputValue()).resolves.toBe('the officer said ABCD')
+    await expect(page.locator('body').getAttribute('class')).resolves.not.toContain('exit-this-page-hide-content')
+
+    for (let i = 0; i < 3; i++) await page.keyboard.press('Shift')
     await page.waitForURL(EXIT_URL)
-    expect(page.url()).toBe(EXIT_URL)
-    // location.replace: the service page is no longer in this tab's history.
+    // Back shows the service page again, not a blank one (GOV.UK's component clears its overlay on pageshow).
     await page.goBack()
-    expect(page.url()).not.toContain(server.baseUrl)
+    await page.waitForURL(server.baseUrl + '/')
+    await expect(page.locator('h1').isVisible()).resolves.toBe(true)
+    await expect(page.locator('.govuk-exit-this-page-overlay').count()).resolves.toBe(0)
     await context.close()
   })
 

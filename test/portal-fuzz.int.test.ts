@@ -128,10 +128,8 @@ function upTo(
     ['/request/your-details', { repName: 'Kim Lee', relationship: 'Solicitor', organisation: 'Lee & Co' }],
     ['/request/contact', a.contact],
     ['/request/response-format', { responseFormat: 'email' }],
-    ['/request/description', { description: 'Records' }],
     ['/request/details/access', { dataWanted: 'All' }],
     ['/request/details/erasure', { dataToErase: 'Old', grounds: 'Not needed' }],
-    ['/request/reasons', { reasons: 'Because' }],
     ['/request/evidence', { evidenceMethod: 'upload' }],
   ]
   return async () => {
@@ -152,13 +150,11 @@ const QUESTION_FORMS: [string, string[]][] = [
   ['/request/rights', ['rights']],
   ['/request/name', ['subjectName', 'subjectOtherNames']],
   ['/request/date-of-birth', ['dob-day', 'dob-month', 'dob-year']],
-  ['/request/your-details', ['repName', 'relationship', 'organisation']],
+  ['/request/your-details', ['repName', 'relationship', 'organisation', 'ownReference', 'sraNumber']],
   ['/request/contact', ['email', 'phone', 'line1', 'line2', 'town', 'postcode']],
   ['/request/response-format', ['responseFormat']],
-  ['/request/description', ['description']],
   ['/request/details/access', ['dataWanted']],
   ['/request/details/erasure', ['dataToErase', 'grounds']],
-  ['/request/reasons', ['reasons']],
   ['/request/evidence', ['evidenceMethod']],
 ]
 

@@ -2,6 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import Fastify, { type FastifyInstance } from 'fastify'
 import type { AppDeps } from '../application/deps.js'
+import { portalDirectory } from '../application/portal/organisations.js'
 import { migrationsApplied, migrationsFolder } from '../persistence/db.js'
 import { registerApi } from './api/index.js'
 import { registerInputHygiene } from './input-hygiene.js'
@@ -57,6 +58,7 @@ export async function buildApp(opts: WebOptions): Promise<FastifyInstance> {
     secureCookies: opts.secureCookies,
     serviceName: opts.serviceName,
     organisationName: opts.organisationName,
+    organisations: async () => (await portalDirectory(opts.deps)).controllers,
     ...(opts.cacheTemplates === undefined ? {} : { production: opts.cacheTemplates }),
   })
   await app.register(registerSessions, {

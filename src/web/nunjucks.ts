@@ -120,6 +120,8 @@ export interface ViewOptions {
   /** Added to CSS and JS URLs so browsers can cache them for a year and still see a new release at once. */
   assetVersion: string
   csrfCookieName: string
+  /** Listed on the cookies page: the session cookie that keeps answers between question pages. */
+  sessionCookieName?: string
   /** Cache compiled templates (default: NODE_ENV is production); off, edits show without a restart. */
   production?: boolean
 }
@@ -145,6 +147,7 @@ export function createEnvironment(opts: ViewOptions): nunjucks.Environment {
   env.addGlobal('htmlLang', lookup('meta.lang'))
   env.addGlobal('exitUrl', EXIT_URL)
   env.addGlobal('csrfCookieName', opts.csrfCookieName)
+  env.addGlobal('sessionCookieName', opts.sessionCookieName ?? 'rd_session')
   return env
 }
 

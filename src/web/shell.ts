@@ -6,6 +6,7 @@ import { registerViews } from './nunjucks.js'
 import { OPTIONAL_CATEGORIES, registerCookiePages, readCookiePolicy } from './public/cookies/routes.js'
 import { registerHomePage } from './public/home/routes.js'
 import { csrfCookieName, registerSecurity } from './security.js'
+import { sessionCookieName } from './session.js'
 
 declare module 'fastify' {
   interface FastifyReply {
@@ -20,6 +21,8 @@ export interface WebShellOptions {
   serviceName: string
   /** The organisation named in the header ("Cambridgeshire Constabulary"); no header bar when absent. */
   organisationName?: string
+  /** The organisations this deployment answers for, named on the start page (never the product's name). */
+  organisations?: () => Promise<{ name: string; kind: string }[]>
   /** Cache compiled templates. Defaults to NODE_ENV === 'production'. */
   production?: boolean
 }
@@ -60,6 +63,7 @@ export async function registerWebShell(app: FastifyInstance, opts: WebShellOptio
     organisationName: opts.organisationName,
     assetVersion,
     csrfCookieName: csrfCookieName(opts.secureCookies),
+    sessionCookieName: sessionCookieName(opts.secureCookies),
     production: opts.production,
   })
   await registerAssets(app, { assetVersion })
@@ -81,6 +85,6 @@ export async function registerWebShell(app: FastifyInstance, opts: WebShellOptio
   })
 
   registerErrorPages(app)
-  registerHomePage(app)
+  registerHomePage(app, opts.organisations)
   registerCookiePages(app, { secureCookies: opts.secureCookies })
 }

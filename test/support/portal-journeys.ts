@@ -56,9 +56,7 @@ export async function answerAll(client: PortalClient, a: JourneyAnswers): Promis
   if (a.representative) await answer(client, '/request/your-details', { organisation: '', ...a.representative })
   await answer(client, '/request/contact', a.contact)
   await answer(client, '/request/response-format', { responseFormat: a.responseFormat })
-  await answer(client, '/request/description', { description: a.description })
   for (const right of a.rights) await answer(client, `/request/details/${right}`, a.details[right] ?? {})
-  await answer(client, '/request/reasons', { reasons: a.reasons })
   const last = await answer(client, '/request/evidence', { evidenceMethod: a.evidenceMethod })
   return client.follow(last)
 }

@@ -14,6 +14,11 @@ export interface RequesterCaseView {
   state: CaseState
   clock: CaseClock
   waiting: WaitingItem[]
+  /**
+   * Identity and authority files the requester has sent for this case (kept or already checked and deleted), so
+   * the page never asks again for what has arrived: it says it is being checked instead.
+   */
+  evidenceSent: { identity: number; authority: number }
   /** Letters and messages both ways, newest first (issue 14). */
   conversation: ConversationItem[]
   released: Pick<DocumentRecord, 'id' | 'filename' | 'contentType' | 'size' | 'releasedToRequesterAt'>[]
@@ -76,6 +81,10 @@ export async function followCase(deps: AppDeps, caseId: string): Promise<Request
       state,
       clock: clockOf(state, deps.calendar, deps.clockSettings, localDateInLondon(now)),
       waiting: waitingItems(state),
+      evidenceSent: {
+        identity: documents.filter((d) => d.kind === 'identity').length,
+        authority: documents.filter((d) => d.kind === 'authority').length,
+      },
       conversation,
       released,
       reviews,

@@ -43,6 +43,10 @@ export interface SubmitRequestInput {
   uploads: readonly UploadedEvidence[]
   /** What the requester said about their evidence, for the caseworker (e.g. "will post"), written by the adapter. */
   evidenceNote: string
+  /** They said they will post their identity documents. */
+  identityByPost?: boolean
+  /** They have none of the listed documents; what they said they can offer instead. */
+  identityOffer?: string
   /** Where the acknowledgement goes: the person asking (the representative when there is one). */
   acknowledgementTo?: string
   composeAcknowledgement: (cases: CaseReceipt[]) => EmailText
@@ -147,6 +151,19 @@ async function linkAll(tx: Tx, deps: AppDeps, actor: Actor, cases: CaseState[]):
 }
 
 /**
+ * What the caseworker reads about identity, true to what happened: documents sent but not yet enough is not "not
+ * sent", and someone with none of the listed documents said what they can offer instead.
+ */
+function identityRationale(input: SubmitRequestInput, missing: readonly string[]): string {
+  if (input.identityOffer !== undefined)
+    return `The requester has none of the listed identity documents. They offered: ${input.identityOffer}`
+  if (input.uploads.some((u) => u.party !== 'authority'))
+    return `Identity documents were uploaded with the request; still needed: ${missing.join('; ')}`
+  if (input.identityByPost) return 'The requester said they will post their identity documents'
+  return 'No identity documents were sent with the request made online'
+}
+
+/**
  * Seed 002: the office always needs identity documents, and the time limit starts when they arrive (UK GDPR
  * Art 12(6), 12A(2)(b)); a representative must also prove they may act, and the clock waits for that too (ICO,
  * Dec 2025). What the upload did not cover is asked for now, so the clock and the caseworker's list both show it.
@@ -158,7 +175,8 @@ async function askForMissingEvidence(
   cases: CaseState[],
   input: SubmitRequestInput,
 ): Promise<CaseState[]> {
-  const identityMissing = !checkIdentityEvidence(input.requesterType, input.uploads).satisfied
+  const identity = checkIdentityEvidence(input.requesterType, input.uploads)
+  const identityMissing = !identity.satisfied
   const rule = evidenceRuleFor(input.requesterType)
   const accepted: readonly string[] = rule.authority?.documentTypes ?? []
   const authorityMissing =
@@ -166,7 +184,7 @@ async function askForMissingEvidence(
   const out: CaseState[] = []
   for (let state of cases) {
     if (identityMissing) {
-      const rationale = 'Identity documents were not sent with the request made online'
+      const rationale = identityRationale(input, identity.missing)
       state = await applyAsPublic(tx, deps, actor, state, { type: 'RequestIdentity', rationale })
     }
     if (authorityMissing) {

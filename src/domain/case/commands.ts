@@ -131,6 +131,18 @@ export interface RecordIdentityVerified {
   verifiedOn: LocalDate
   verifierId: string
   receivedOn: LocalDate
+  /** Evidence other than the listed documents, accepted by the officer with a recorded reason (see OtherEvidence). */
+  otherEvidence?: OtherEvidence
+}
+
+/**
+ * The evidence table is policy, not law: the law asks only for what removes reasonable doubt (UK GDPR Art 12(6),
+ * DPA s.52(4); ICO right-of-access guidance). Someone without the listed documents can be identified another way,
+ * and the officer who accepts that records what they saw and why it is enough.
+ */
+export interface OtherEvidence {
+  description: string
+  reason: string
 }
 
 export interface Refuse {

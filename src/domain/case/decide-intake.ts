@@ -108,6 +108,18 @@ export function requestClarification(state: CaseState, cmd: Cmd<'RequestClarific
 
 function identityEvidenceProblem(state: CaseState, cmd: Cmd<'RecordIdentityVerified'>, ctx: DecideContext): Check {
   const policy = policyOf(ctx)
+  const other = cmd.otherEvidence
+  if (other && (other.description.trim() !== '' || other.reason.trim() !== '')) {
+    if (other.description.trim() === '')
+      return fail('validation', 'other evidence not described', {
+        fields: { otherEvidence: 'Say what evidence you accepted instead of the listed documents' },
+      })
+    if (other.reason.trim() === '')
+      return fail('validation', 'other evidence accepted without a reason', {
+        fields: { otherEvidenceReason: 'Say why this evidence is enough to be sure who the person is' },
+      })
+    return null
+  }
   if (cmd.documentsSeen.length === 0)
     return fail('validation', 'no documents seen', { fields: { documentsSeen: 'Choose the documents you saw' } })
   if (!policy.enforceEvidenceTable) return null
@@ -136,12 +148,17 @@ export function recordIdentityVerified(
   if (problem) return problem
   if (!open && state.identity) return fail('conflict', `identity was already verified on ${state.identity.verifiedOn}`)
   const { documentsSeen, verifiedOn, verifierId, receivedOn } = cmd
+  const other = cmd.otherEvidence
+  const accepted = other && other.description.trim() !== '' ? other : undefined
   return emit(ctx, {
     type: 'IdentityVerified',
     documentsSeen,
     verifiedOn,
     verifierId,
     receivedOn,
+    ...(accepted
+      ? { otherEvidence: { description: accepted.description.trim(), reason: accepted.reason.trim() } }
+      : {}),
     endsRestart: open !== undefined,
   })
 }

@@ -1,5 +1,6 @@
 import type { LocalDate, ProcessingRoute } from '../clock/index.js'
 import type { DocumentSeen, RequesterType } from '../requester/evidence-rules.js'
+import type { OtherEvidence } from './commands.js'
 import type { Right } from '../rights/rights.js'
 import type { RecipientNoticeMethod, RecipientNoticeStatus, RightDecision } from './right-decision.js'
 import type {
@@ -72,6 +73,7 @@ export type CaseEvent =
       verifiedOn: LocalDate
       verifierId: string
       receivedOn: LocalDate
+      otherEvidence?: OtherEvidence
       /** True when this ends an identity restart, so the clock starts again from receivedOn. */
       endsRestart: boolean
     })

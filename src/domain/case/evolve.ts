@@ -79,7 +79,12 @@ const evolvers: Evolvers = {
     settle({
       ...s,
       restarts: e.endsRestart ? resolveRestart(s, 'identity', e.receivedOn) : s.restarts,
-      identity: { documentsSeen: e.documentsSeen, verifiedOn: e.verifiedOn, verifierId: e.verifierId },
+      identity: {
+        documentsSeen: e.documentsSeen,
+        verifiedOn: e.verifiedOn,
+        verifierId: e.verifierId,
+        ...(e.otherEvidence ? { otherEvidence: e.otherEvidence } : {}),
+      },
     }),
   AuthorityReceived: (s, e) =>
     settle({

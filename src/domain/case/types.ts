@@ -109,6 +109,9 @@ export interface Representative extends Person {
   /** In the requester's words, e.g. "mother", "solicitor", "attorney (property and financial affairs)". */
   relationship: string
   organisation?: string
+  /** A solicitor's or agent's own file reference, quoted back to them; their SRA number when they have one. */
+  ownReference?: string
+  sraNumber?: string
 }
 
 export interface RequestDetails {
@@ -201,7 +204,12 @@ export interface CaseState {
   extension?: Extension
   acknowledgedOn?: LocalDate
   /** Which documents were seen and by whom: never their contents or copies (seed 002). */
-  identity?: { documentsSeen: DocumentSeen[]; verifiedOn: LocalDate; verifierId: string }
+  identity?: {
+    documentsSeen: DocumentSeen[]
+    verifiedOn: LocalDate
+    verifierId: string
+    otherEvidence?: { description: string; reason: string }
+  }
   authority?: { documentType: string; receivedOn: LocalDate; recordedBy: string }
   fee?: {
     amountPence: number

@@ -50,6 +50,14 @@ describe('the privacy notice generated from the register', () => {
     expect(text).toContain('0303 123 1113')
   })
 
+  it('names the data protection officer when a name is set, and never reads "is Data Protection Officer"', () => {
+    const byTitle = allText(generatePrivacyNotice('OPCC', [activity()], dpo, ico))
+    expect(byTitle).not.toContain('officer is Data Protection Officer')
+    expect(byTitle).toContain('You can contact our data protection officer: email dpo@opcc.example')
+    const named = allText(generatePrivacyNotice('OPCC', [activity()], { ...dpo, name: 'Priya Shah' }, ico))
+    expect(named).toContain('Our data protection officer is Priya Shah.')
+  })
+
   it('says plainly when nothing is sent outside the UK, and names each transfer and safeguard when something is', () => {
     expect(allText(generatePrivacyNotice('OPCC', [activity()], dpo, ico))).toContain(
       'We do not send your information outside the UK.',

@@ -120,6 +120,19 @@ export function validateActivity(a: ProcessingActivity): Record<string, string> 
 }
 
 /** Builds the public privacy notice from the register: every statement in it comes from a register entry. */
+
+/**
+ * The DPO's contact (UK GDPR Art 13(1)(b), 37(7)). A name that is only the job title reads as a contact, not as
+ * "Our data protection officer is Data Protection Officer" (issue 15).
+ */
+function dpoSentence(dpo: { name: string; email: string; postalAddress: readonly string[] }): string {
+  const contact = `email ${dpo.email}, or write to ${dpo.postalAddress.join(', ')}.`
+  const name = dpo.name.trim()
+  if (name === '' || name.toLowerCase() === 'data protection officer')
+    return `You can contact our data protection officer: ${contact}`
+  return `Our data protection officer is ${name}. You can ${contact}`
+}
+
 export function generatePrivacyNotice(
   controllerName: string,
   activities: readonly ProcessingActivity[],
@@ -144,7 +157,7 @@ export function generatePrivacyNotice(
     sections: [
       section('who-we-are', 'Who we are', [
         `${controllerName} decides how and why your personal information is used, which makes us its controller.`,
-        `Our data protection officer is ${dpo.name}. Email ${dpo.email}, or write to ${dpo.postalAddress.join(', ')}.`,
+        dpoSentence(dpo),
       ]),
       section(
         'why',

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { checkEvidence, EVIDENCE_RULES, REQUESTER_TYPES, type DocumentSeen } from './evidence-rules.js'
+import {
+  checkEvidence,
+  EVIDENCE_RULES,
+  offeredIdentityDocuments,
+  REQUESTER_TYPES,
+  type DocumentSeen,
+} from './evidence-rules.js'
 
 const doc = (party: DocumentSeen['party'], documentType: string): DocumentSeen => ({ party, documentType })
 
@@ -70,5 +76,32 @@ describe('identity and authority evidence, as the office’s policy sets it out'
   it('does not count documents of unknown types or seen for the wrong person', () => {
     const seen = [doc('subject', 'library-card'), doc('representative', 'passport'), doc('subject', 'utility-bill')]
     expect(checkEvidence('self', seen).satisfied).toBe(false)
+  })
+
+  it('a parent sends the child’s full birth certificate once: it proves parental responsibility and who the child is', () => {
+    const parent = [doc('representative', 'passport'), doc('representative', 'council-tax-bill')]
+    const withCertificate = checkEvidence('parent-of-child-under-12', [
+      ...parent,
+      doc('authority', 'full-birth-certificate'),
+    ])
+    expect(withCertificate).toEqual({ satisfied: true, missing: [] })
+    // A court order does not name the child's identity in the same way: the child still needs a document.
+    const withOrder = checkEvidence('parent-of-child-under-12', [
+      ...parent,
+      doc('authority', 'parental-responsibility-order'),
+    ])
+    expect(withOrder.missing).toEqual(['One more identity document for the person the information is about'])
+  })
+
+  it('offers eVisas, not biometric residence permits, and only a child’s documents for a child', () => {
+    const offered = offeredIdentityDocuments().map((d) => d.type)
+    expect(offered).toContain('evisa')
+    expect(offered).not.toContain('residence-permit')
+    const forChild = offeredIdentityDocuments(true).map((d) => d.type)
+    expect(forChild).toEqual(expect.arrayContaining(['birth-certificate', 'passport']))
+    expect(forChild).not.toEqual(expect.arrayContaining(['utility-bill']))
+    expect(
+      forChild.some((t) => ['utility-bill', 'bank-statement', 'council-tax-bill', 'benefit-letter'].includes(t)),
+    ).toBe(false)
   })
 })

@@ -24,10 +24,24 @@ export interface IdentityDocumentType {
   showsAddress: boolean
   /** How recent it must be, in months, when the address on it is relied on; null when any valid one will do. */
   maxAgeMonths: number | null
+  /** A document a child under 12 can have (no bills or statements in a young child's name). */
+  forChildren?: boolean
+  /**
+   * Kept only to name documents recorded on older cases, never offered: biometric residence permits were replaced by
+   * eVisas and stopped being proof of status after 2024 (Home Office, "Biometric residence permits").
+   */
+  retired?: boolean
 }
 
 export const IDENTITY_DOCUMENT_TYPES: readonly IdentityDocumentType[] = [
-  { type: 'passport', label: 'Valid passport', showsName: true, showsAddress: false, maxAgeMonths: null },
+  {
+    type: 'passport',
+    label: 'Valid passport',
+    showsName: true,
+    showsAddress: false,
+    maxAgeMonths: null,
+    forChildren: true,
+  },
   {
     type: 'driving-licence',
     label: 'Valid photocard driving licence',
@@ -43,19 +57,43 @@ export const IDENTITY_DOCUMENT_TYPES: readonly IdentityDocumentType[] = [
     maxAgeMonths: null,
   },
   {
+    type: 'evisa',
+    label: 'eVisa: a copy of your immigration status from your UKVI account',
+    showsName: true,
+    showsAddress: false,
+    maxAgeMonths: null,
+    forChildren: true,
+  },
+  {
     type: 'residence-permit',
     label: 'Biometric residence permit',
     showsName: true,
     showsAddress: false,
     maxAgeMonths: null,
+    retired: true,
   },
-  { type: 'birth-certificate', label: 'Birth certificate', showsName: true, showsAddress: false, maxAgeMonths: null },
+  {
+    type: 'pass-card',
+    label: 'Proof of age card with the PASS hologram',
+    showsName: true,
+    showsAddress: false,
+    maxAgeMonths: null,
+  },
+  {
+    type: 'birth-certificate',
+    label: 'Birth certificate',
+    showsName: true,
+    showsAddress: false,
+    maxAgeMonths: null,
+    forChildren: true,
+  },
   {
     type: 'adoption-certificate',
     label: 'Adoption certificate',
     showsName: true,
     showsAddress: false,
     maxAgeMonths: null,
+    forChildren: true,
   },
   {
     type: 'utility-bill',
@@ -179,6 +217,18 @@ export interface EvidenceCheck {
 
 const identityTypes = new Map(IDENTITY_DOCUMENT_TYPES.map((d) => [d.type, d]))
 
+/** The documents offered to requesters today (no retired ones); for a child under 12, only a child's documents. */
+export function offeredIdentityDocuments(forChild = false): IdentityDocumentType[] {
+  return IDENTITY_DOCUMENT_TYPES.filter((d) => !d.retired && (!forChild || d.forChildren))
+}
+
+/**
+ * Proof of parental responsibility that also names the child: a full birth certificate or an adoption order proves
+ * who the child is as well, so a parent sends it once, not a second copy as the child's identity (ICO: ask only
+ * for what is necessary; seed 002 asks for one document for the child).
+ */
+const AUTHORITY_THAT_IDENTIFIES_CHILD: ReadonlySet<string> = new Set(['full-birth-certificate', 'adoption-order'])
+
 export function isRequesterType(value: unknown): value is RequesterType {
   return typeof value === 'string' && (REQUESTER_TYPES as readonly string[]).includes(value)
 }
@@ -218,7 +268,13 @@ export function checkEvidence(
   rules: readonly EvidenceRule[] = EVIDENCE_RULES,
 ): EvidenceCheck {
   const rule = evidenceRuleFor(requesterType, rules)
-  const missing = identityGaps('the person the information is about', rule.subject, seen, 'subject')
+  const childNamedByAuthority =
+    requesterType === 'parent-of-child-under-12' &&
+    seen.some((s) => s.party === 'authority' && AUTHORITY_THAT_IDENTIFIES_CHILD.has(s.documentType))
+  const subjectSeen = childNamedByAuthority
+    ? [...seen, { party: 'subject' as const, documentType: 'birth-certificate' }]
+    : seen
+  const missing = identityGaps('the person the information is about', rule.subject, subjectSeen, 'subject')
   if (rule.representative)
     missing.push(...identityGaps('the representative', rule.representative, seen, 'representative'))
   if (rule.authority) {

@@ -3,6 +3,7 @@ import type { AppDeps } from '../../application/deps.js'
 import { isDomainError } from '../../domain/index.js'
 import { renderErrorFor, renderErrorPage } from '../errors.js'
 import { registerComplaint } from './complain/routes.js'
+import { registerFeedback } from './feedback/routes.js'
 import { registerFollowCase } from './follow/case.js'
 import { registerFollowReplies } from './follow/reply.js'
 import { registerFollowSignIn } from './follow/routes.js'
@@ -46,6 +47,7 @@ export async function registerPortal(app: FastifyInstance, deps: AppDeps): Promi
     registerComplaint(portal, deps)
     registerWithdrawConsent(portal, deps)
     registerInformationPages(portal, deps)
+    registerFeedback(portal, deps)
     await portal.register(async (uploads) => {
       await registerUploadParsing(uploads)
       registerRequestUploads(uploads, deps)

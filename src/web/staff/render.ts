@@ -2,6 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify'
 import type { AppDeps } from '../../application/deps.js'
 import { listControllers } from '../../persistence/repositories/controller-repository.js'
 import { can, type DomainError, type Permission } from '../../domain/index.js'
+import { dateFromParts } from '../date-input.js'
 import { text } from '../nunjucks.js'
 import { govukTime } from './clock-time.js'
 
@@ -99,10 +100,7 @@ export function list(body: unknown, name: string): string[] {
 export function dateField(body: unknown, name: string): string | null {
   const [d, m, y] = ['day', 'month', 'year'].map((part) => str(body, `${name}-${part}`))
   if (!d && !m && !y) return ''
-  if (!/^\d{1,2}$/.test(d ?? '') || !/^\d{1,2}$/.test(m ?? '') || !/^\d{4}$/.test(y ?? '')) return null
-  const iso = `${y}-${m!.padStart(2, '0')}-${d!.padStart(2, '0')}`
-  const parsed = new Date(`${iso}T12:00:00Z`)
-  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === iso ? iso : null
+  return dateFromParts(d ?? '', m ?? '', y ?? '')
 }
 
 /** Date input items for govukDateInput, filled from the form or from an ISO date. */

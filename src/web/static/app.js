@@ -1,4 +1,4 @@
-/* global document, window */
+/* global document */
 // Loaded as <script type="module" src>: the CSP forbids inline scripts, so this file does what the GOV.UK
 // template's inline snippet would have done, then starts the GOV.UK and MoJ components.
 import { initAll as initGovuk } from '/assets/govuk-frontend.min.js'
@@ -9,14 +9,6 @@ document.body.classList.add('js-enabled', 'govuk-frontend-supported')
 initGovuk()
 if (document.querySelector('[data-module^="moj-"]')) initMoj()
 
-// Quick exit: on pages with the Exit this page button, Escape leaves at once for the same neutral page.
-// location.replace so Back does not return here (the page is also sent with no-store).
-const exitButton = document.querySelector('.govuk-js-exit-this-page-button')
-if (exitButton instanceof window.HTMLAnchorElement) {
-  document.addEventListener('keydown', (event) => {
-    // A component that used Escape itself (closing a menu, say) calls preventDefault: leave that alone.
-    if (event.key !== 'Escape' || event.defaultPrevented || event.isComposing) return
-    document.body.classList.add('govuk-exit-this-page-hide-content')
-    window.location.replace(exitButton.href)
-  })
-}
+// Exit this page: GOV.UK Frontend's component handles the button and Shift pressed three times, and clears its
+// overlay when Back returns here. Escape is deliberately not a shortcut: people press it by habit (to close a
+// menu or a hint) and one stray key lost everything they had typed (GOV.UK Design System, "Exit a page quickly").

@@ -9,6 +9,7 @@ import { Form, LIMITS, renderErrors, renderPage } from '../shared/form.js'
 import { journeyActor } from '../shared/journey.js'
 import { organisationItems, readOrganisation, sentReceipt, showSent } from '../shared/one-page-form.js'
 import { PERSON_FIELDS, readPerson } from '../shared/person-fields.js'
+import { normaliseReference, isReferenceFormat } from '../shared/case-reference.js'
 import { limited, RATE_LIMITS } from '../shared/rate-limits.js'
 import { followedCaseId } from '../follow/session.js'
 
@@ -37,6 +38,17 @@ async function formData(request: FastifyRequest, deps: AppDeps, values: Record<s
   }
 }
 
+/** An optional reference, checked for shape only: it is never looked up (that would say whether it exists). */
+function readReference(form: Form): string {
+  const typed = form.text('reference', { max: 40, tooLong: 'portal.request.tooLong' })
+  if (typed === '' || 'reference' in form.errors) return typed
+  if (!isReferenceFormat(typed)) {
+    form.fail('reference', `${C}.referenceInvalid`)
+    return typed
+  }
+  return normaliseReference(typed)
+}
+
 async function receive(request: FastifyRequest, reply: FastifyReply, deps: AppDeps) {
   const form = new Form(request.body)
   const { controllers } = await portalDirectory(deps)
@@ -44,9 +56,7 @@ async function receive(request: FastifyRequest, reply: FastifyReply, deps: AppDe
   const controller = followed
     ? controllers.find((c) => c.id === followed.controllerId)
     : readOrganisation(form, controllers, 'portal.complain.organisationRequired')
-  const referenceGiven = followed
-    ? followed.reference
-    : form.text('reference', { max: 40, tooLong: 'portal.request.tooLong' })
+  const referenceGiven = followed ? followed.reference : readReference(form)
   const complaint = form.text('complaint', {
     required: `${C}.complaintRequired`,
     max: LIMITS.long,

@@ -43,7 +43,7 @@ export function summaryRows(view: RequesterCaseView, controller: Controller | nu
   const due = dueWords(view)
   if (due) rows.push(row('due', due))
   if (view.clock.running) {
-    const waiting = view.waiting.map((w) => waitingWords(w, state.requesterType !== 'self'))
+    const waiting = view.waiting.map((w) => waitingWords(w, state.requesterType !== 'self', view.evidenceSent))
     rows.push(row('waiting', waiting.length ? waiting : text(`${F}.waitingNothing`)))
   }
   if (state.outcome) rows.push(row('outcome', capitalised(OUTCOME_LABELS[state.outcome])))
@@ -51,8 +51,11 @@ export function summaryRows(view: RequesterCaseView, controller: Controller | nu
 }
 
 /** What we wait for, in the requester's words; a fee keeps the domain's sentence because it carries the amount. */
-function waitingWords(item: WaitingItem, representative: boolean): string {
+function waitingWords(item: WaitingItem, representative: boolean, sent: RequesterCaseView['evidenceSent']): string {
   if (item.kind === 'fee') return item.text
+  // Sent but not yet accepted: say we are checking it, never ask again for what has arrived.
+  if (item.kind === 'identity' && sent.identity > 0) return text(`${F}.waitingFor.identityChecking`)
+  if (item.kind === 'authority' && sent.authority > 0) return text(`${F}.waitingFor.authorityChecking`)
   if (item.kind === 'identity' && representative) return text(`${F}.waitingFor.identityRepresentative`)
   return text(`${F}.waitingFor.${item.kind}`)
 }

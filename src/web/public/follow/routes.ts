@@ -6,11 +6,11 @@ import { verifyAccessCode } from '../../../application/portal/verify-access-code
 import { csrfProtected } from '../../security.js'
 import { accessCodeEmail } from '../shared/emails.js'
 import { Form, LIMITS, renderErrors, renderPage } from '../shared/form.js'
+import { normaliseReference, isReferenceFormat } from '../shared/case-reference.js'
 import { limited, RATE_LIMITS } from '../shared/rate-limits.js'
 import { CASE_KEY, PENDING_KEY, type PendingCode } from './session.js'
 
 const F = 'portal.follow'
-const REFERENCE = /^[A-Z0-9]{1,20}-\d{4}-\d{1,8}$/
 
 function startPage(request: FastifyRequest, reply: FastifyReply, form?: Form) {
   const data = { values: form?.values ?? {} }
@@ -42,11 +42,7 @@ export function registerFollowSignIn(app: FastifyInstance, deps: AppDeps): void 
       max: 40,
       tooLong: `${F}.referenceInvalid`,
     })
-    if (
-      reference !== '' &&
-      !('reference' in form.errors) &&
-      !REFERENCE.test(reference.toUpperCase().replace(/\s/g, ''))
-    )
+    if (reference !== '' && !('reference' in form.errors) && !isReferenceFormat(reference))
       form.fail('reference', `${F}.referenceInvalid`)
     const email = form.email('email', {
       required: `${F}.emailRequired`,
@@ -54,7 +50,7 @@ export function registerFollowSignIn(app: FastifyInstance, deps: AppDeps): void 
       tooLong: `${F}.emailInvalid`,
     })
     if (!form.ok) return startPage(request, reply, form)
-    const normalised = reference.toUpperCase().replace(/\s/g, '')
+    const normalised = normaliseReference(reference)
     await requestAccessCode(deps, { reference: normalised, email, compose: accessCodeEmail })
     request.session.set(PENDING_KEY, { reference: normalised, email } satisfies PendingCode)
     return reply.redirect('/follow/code', 303)

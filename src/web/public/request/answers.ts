@@ -16,13 +16,20 @@ export interface RequestAnswers {
   /** As typed, so an invalid date can be shown back; `dateOfBirth` is set only when it is a real date. */
   dobParts?: { day: string; month: string; year: string }
   dateOfBirth?: string
-  representative?: { name: string; relationship: string; organisation: string }
+  representative?: {
+    name: string
+    relationship: string
+    organisation: string
+    /** A solicitor's or agent's own file reference and SRA number (solicitor-or-agent only). */
+    ownReference?: string
+    sraNumber?: string
+  }
   contact?: Contact
   responseFormat?: ResponseChannel
-  description?: string
   details?: Partial<Record<Right, Record<string, string>>>
-  reasons?: string
-  evidenceMethod?: 'upload' | 'post'
+  /** 'none': the requester has none of the listed documents and says what they can offer instead (ICO: be flexible). */
+  evidenceMethod?: 'upload' | 'post' | 'none'
+  noDocuments?: string
   uploads?: UploadAnswer[]
 }
 

@@ -4,6 +4,7 @@ import { text } from '../../nunjucks.js'
 import type { RequestAnswers } from './answers.js'
 import { documentLabel, missingEvidence } from './evidence.js'
 import { textOr, whose } from './page-types.js'
+import { rightKey } from './pages-about.js'
 import { pathOf, type StepId } from './steps.js'
 
 /** Check your answers: one summary list per topic, every answer with a Change link back to its page. */
@@ -47,7 +48,7 @@ function requestRows(a: RequestAnswers, controller: Controller | undefined): Sum
     row(text(`${C}.who`), a.requesterType ? text(`portal.requesterTypes.${a.requesterType}.label`) : '', 'who'),
   ]
   if (a.requesterType !== 'self') rows.push(row(text(`${C}.alive`), text(`${C}.yes`), 'alive'))
-  const rights = RIGHTS.filter((r) => a.rights?.includes(r)).map((r) => text(`portal.rights.${r}.title`))
+  const rights = RIGHTS.filter((r) => a.rights?.includes(r)).map((r) => text(rightKey(a, r, 'title')))
   rows.push(row(text(`${C}.rights`), rights, 'rights'))
   return rows
 }
@@ -66,7 +67,10 @@ function representativeRows(a: RequestAnswers): SummaryRow[] {
     row(text(`${C}.yourName`), a.representative.name, 'representative'),
     row(text(`${C}.relationship`), a.representative.relationship, 'representative'),
   ]
-  if (a.representative.organisation) rows.push(row(text(`${C}.firm`), a.representative.organisation, 'representative'))
+  const { organisation, ownReference, sraNumber } = a.representative
+  if (organisation) rows.push(row(text(`${C}.firm`), organisation, 'representative'))
+  if (organisation) rows.push(row(text(`${C}.yourReference`), ownReference ?? '', 'representative'))
+  if (organisation) rows.push(row(text(`${C}.sra`), sraNumber ?? '', 'representative'))
   return rows
 }
 
@@ -86,14 +90,13 @@ function contactRows(a: RequestAnswers): SummaryRow[] {
 }
 
 function detailRows(a: RequestAnswers): SummaryRow[] {
-  const rows = [row(text(`${C}.description`), a.description ?? '', 'description')]
+  const rows: SummaryRow[] = []
   for (const right of RIGHTS.filter((r) => a.rights?.includes(r))) {
     for (const d of rightDefinition(right).requiredDetails) {
       const label = textOr(`portal.details.${d.field}.label`, d.label)
       rows.push(row(label, a.details?.[right]?.[d.field] ?? '', `details:${right}`))
     }
   }
-  rows.push(row(text(`${C}.reasons`), a.reasons ?? '', 'reasons'))
   return rows
 }
 
@@ -101,6 +104,7 @@ function evidenceRows(a: RequestAnswers): SummaryRow[] {
   const rows = [
     row(text(`${C}.evidenceMethod`), a.evidenceMethod ? text(`${C}.method.${a.evidenceMethod}`) : '', 'evidence'),
   ]
+  if (a.evidenceMethod === 'none') rows.push(row(text(`${C}.noDocuments`), a.noDocuments ?? '', 'no-documents'))
   if (a.evidenceMethod !== 'upload') return rows
   const files = (a.uploads ?? []).map((u) => `${u.filename} (${documentLabel(u.documentType)})`)
   rows.push(row(text(`${C}.files`), files, 'upload'))

@@ -3,8 +3,9 @@ import {
   IDENTITY_DOCUMENT_TYPES,
   checkEvidence,
   evidenceRuleFor,
+  offeredIdentityDocuments,
 } from '../../../domain/index.js'
-import type { DocumentRequirement, EvidenceParty } from '../../../domain/index.js'
+import type { DocumentRequirement, EvidenceParty, IdentityDocumentType } from '../../../domain/index.js'
 import { text } from '../../nunjucks.js'
 import type { RequestAnswers, UploadAnswer } from './answers.js'
 import { whose } from './page-types.js'
@@ -25,27 +26,27 @@ export interface EvidenceSection {
 
 const E = 'portal.evidence'
 
-function identityNeeds(requirement: DocumentRequirement, self: boolean): Pick<EvidenceSection, 'needs' | 'lists'> {
+function identityNeeds(
+  requirement: DocumentRequirement,
+  self: boolean,
+  documents: readonly IdentityDocumentType[],
+): Pick<EvidenceSection, 'needs' | 'lists'> {
   const count = requirement.count === 1 ? text(`${E}.one`) : text(`${E}.many`, { count: requirement.count })
+  const labels = (pick: (d: IdentityDocumentType) => boolean) => documents.filter(pick).map((d) => d.label)
   if (!requirement.mustShowNameAndAddress) {
-    return { needs: [text(`${E}.youNeed`, { count })], lists: [{ heading: null, items: IDENTITY_LABELS.all }] }
+    return { needs: [text(`${E}.youNeed`, { count })], lists: [{ heading: null, items: labels(() => true) }] }
   }
   return {
     needs: [text(`${E}.youNeedWithAddress`, { count, whose: text(self ? `${E}.your` : `${E}.their`) })],
     lists: [
-      { heading: text(`${E}.showAddress`), items: IDENTITY_LABELS.withAddress },
-      { heading: text(`${E}.otherDocuments`), items: IDENTITY_LABELS.withoutAddress },
+      { heading: text(`${E}.showAddress`), items: labels((d) => d.showsAddress) },
+      { heading: text(`${E}.otherDocuments`), items: labels((d) => !d.showsAddress) },
     ],
   }
 }
 
-const IDENTITY_LABELS = {
-  all: IDENTITY_DOCUMENT_TYPES.map((d) => d.label),
-  withAddress: IDENTITY_DOCUMENT_TYPES.filter((d) => d.showsAddress).map((d) => d.label),
-  withoutAddress: IDENTITY_DOCUMENT_TYPES.filter((d) => !d.showsAddress).map((d) => d.label),
-}
-
-const identityOptions = IDENTITY_DOCUMENT_TYPES.map((d) => ({ value: d.type, text: d.label }))
+const optionsOf = (documents: readonly IdentityDocumentType[]) =>
+  documents.map((d) => ({ value: d.type, text: d.label }))
 
 export function evidenceSections(a: RequestAnswers): EvidenceSection[] {
   if (!a.requesterType) return []
@@ -56,12 +57,17 @@ export function evidenceSections(a: RequestAnswers): EvidenceSection[] {
       .filter((u) => u.party === party)
       .map((u) => ({ ...u, documentLabel: documentLabel(u.documentType) }))
   const self = whose(a) === 'self'
+  const child = whose(a) === 'child'
+  // A young child has no bills or statements: only a child's documents are listed for them.
+  const subjectDocuments = offeredIdentityDocuments(child)
+  const subject = identityNeeds(rule.subject, self, subjectDocuments)
   const sections: EvidenceSection[] = [
     {
       party: 'subject',
       heading: self ? text(`${E}.subjectSelf`) : text(`${E}.subjectOther`, { name }),
-      ...identityNeeds(rule.subject, self),
-      options: identityOptions,
+      ...subject,
+      needs: child ? [...subject.needs, text(`${E}.childCertificateCounts`)] : subject.needs,
+      options: optionsOf(subjectDocuments),
       uploads: uploads('subject'),
     },
   ]
@@ -69,8 +75,8 @@ export function evidenceSections(a: RequestAnswers): EvidenceSection[] {
     sections.push({
       party: 'representative',
       heading: text(`${E}.representative`),
-      ...identityNeeds(rule.representative, true),
-      options: identityOptions,
+      ...identityNeeds(rule.representative, true, offeredIdentityDocuments()),
+      options: optionsOf(offeredIdentityDocuments()),
       uploads: uploads('representative'),
     })
   }

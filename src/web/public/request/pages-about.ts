@@ -1,5 +1,7 @@
-import { REQUESTER_TYPES, RIGHTS, isValidLocalDate } from '../../../domain/index.js'
+import { REQUESTER_TYPES, RIGHTS } from '../../../domain/index.js'
 import type { Right } from '../../../domain/index.js'
+import type { RequestAnswers } from './answers.js'
+import { dateFromParts } from '../../date-input.js'
 import { text } from '../../nunjucks.js'
 import { LIMITS, type Form } from '../shared/form.js'
 import { whose, type StepContext, type StepPage } from './page-types.js'
@@ -21,7 +23,12 @@ export const organisationPage: StepPage = {
       text: c.name,
       hint: { text: text(`${P}.organisation.kindHint.${c.kind}`) },
     })),
-    signposts: controllers.flatMap((c) => (c.signpost ? [{ ...c.signpost, from: c.name }] : [])),
+    // A signpost to an organisation this service also handles (an OPCC pointing at its own force) would send people
+    // away from the choice in front of them: only organisations outside this service are signposted.
+    signposts: controllers.flatMap((c) =>
+      c.signpost && !controllers.some((o) => o.name === c.signpost?.name) ? [{ ...c.signpost, from: c.name }] : [],
+    ),
+    acro: controllers.some((c) => c.kind !== 'other'),
   }),
   save(form, { answers, controllers }) {
     const ids = controllers.map((c) => c.id)
@@ -63,16 +70,23 @@ export const alivePage: StepPage = {
   }),
 }
 
+/** The locale key for a right's wording as this person reads it (whole sentences per case, for translators). */
+export function rightKey(answers: RequestAnswers, right: Right, part: 'title' | 'hint'): string {
+  const who = whose(answers)
+  return who === 'self' ? `portal.rights.${right}.${part}` : `portal.rightsFor.${who}.${right}.${part}`
+}
+
 export const rightsPage: StepPage = {
   step: 'rights',
   template: 'public/request/views/rights.njk',
   fields: ['rights'],
   values: ({ answers }) => ({ rights: answers.rights ?? [] }),
-  data: () => ({
+  // A parent reads "your child’s information", a representative "their information": never "your information".
+  data: ({ answers }) => ({
     rightItems: RIGHTS.map((right) => ({
       value: right,
-      text: text(`portal.rights.${right}.title`),
-      hint: { text: text(`portal.rights.${right}.hint`) },
+      text: text(rightKey(answers, right, 'title')),
+      hint: { text: text(rightKey(answers, right, 'hint')) },
     })),
   }),
   save(form, { answers }) {
@@ -102,12 +116,6 @@ export const namePage: StepPage = {
   },
 }
 
-function dateFrom(day: string, month: string, year: string): string | null {
-  if (!/^\d{1,2}$/.test(day) || !/^\d{1,2}$/.test(month) || !/^\d{4}$/.test(year)) return null
-  const date = `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`
-  return isValidLocalDate(date) ? date : null
-}
-
 function checkDate(
   form: Form,
   ctx: StepContext,
@@ -115,7 +123,7 @@ function checkDate(
 ): string | undefined {
   const who = whose(ctx.answers)
   const missing = (['day', 'month', 'year'] as const).filter((p) => parts[p] === '')
-  const date = dateFrom(parts.day, parts.month, parts.year)
+  const date = dateFromParts(parts.day, parts.month, parts.year)
   const problem = date ? dateOfBirthProblem({ ...ctx.answers, dateOfBirth: date }, ctx.today) : null
   if (missing.length === 3) form.fail('dob-day', `${P}.dob.required.${who}`)
   else if (missing[0]) form.fail(`dob-${missing[0]}`, `${P}.dob.missing.${missing[0]}`)
@@ -135,7 +143,8 @@ export const dobPage: StepPage = {
   }),
   data: ({ answers }) => ({ who: whose(answers) }),
   save(form, ctx) {
-    const part = (name: string) => form.text(`dob-${name}`, { max: 4, tooLong: `${P}.dob.invalid` })
+    // 12 characters: room for a month written out ("September") as GOV.UK's date guidance asks us to accept.
+    const part = (name: string) => form.text(`dob-${name}`, { max: 12, tooLong: `${P}.dob.invalid` })
     const parts = { day: part('day'), month: part('month'), year: part('year') }
     const dateOfBirth = form.ok ? checkDate(form, ctx, parts) : undefined
     return { ...ctx.answers, dobParts: parts, dateOfBirth }
@@ -145,11 +154,13 @@ export const dobPage: StepPage = {
 export const representativePage: StepPage = {
   step: 'representative',
   template: 'public/request/views/representative.njk',
-  fields: ['repName', 'relationship', 'organisation'],
+  fields: ['repName', 'relationship', 'organisation', 'ownReference', 'sraNumber'],
   values: ({ answers }) => ({
     repName: answers.representative?.name ?? '',
     relationship: answers.representative?.relationship ?? '',
     organisation: answers.representative?.organisation ?? '',
+    ownReference: answers.representative?.ownReference ?? '',
+    sraNumber: answers.representative?.sraNumber ?? '',
   }),
   data: ({ answers }) => ({ requesterType: answers.requesterType }),
   save(form, { answers }) {
@@ -165,6 +176,11 @@ export const representativePage: StepPage = {
       max: LIMITS.short,
       tooLong,
     })
-    return { ...answers, representative: { name, relationship, organisation: needsOrganisation ? organisation : '' } }
+    if (!needsOrganisation) return { ...answers, representative: { name, relationship, organisation: '' } }
+    // A solicitor quotes their own file reference and may give their SRA number, so the office can check the firm.
+    const ownReference = form.text('ownReference', { max: LIMITS.short, tooLong })
+    const sraNumber = form.text('sraNumber', { max: 12, tooLong: `${P}.representative.sraInvalid` }).replace(/\s/g, '')
+    if (sraNumber !== '' && !/^\d{3,8}$/.test(sraNumber)) form.fail('sraNumber', `${P}.representative.sraInvalid`)
+    return { ...answers, representative: { name, relationship, organisation, ownReference, sraNumber } }
   },
 }

@@ -1,10 +1,10 @@
 import { RIGHTS, rightDefinition } from '../../../domain/index.js'
 import type { ResponseChannel, Right } from '../../../domain/index.js'
 import { LIMITS } from '../shared/form.js'
-import { hasPostalAddress } from './answers.js'
+import { hasPostalAddress, type RequestAnswers } from './answers.js'
+import { text } from '../../nunjucks.js'
 import { evidenceSections } from './evidence.js'
 import { keyOr, textOr, whose, type StepPage } from './page-types.js'
-import { reasonsRequired } from './steps.js'
 
 // Question pages about the request itself: contact details, what it is about, each right's questions, evidence.
 
@@ -35,38 +35,31 @@ export const contactPage: StepPage = {
   },
 }
 
-const FORMATS: readonly ResponseChannel[] = ['email', 'post', 'portal']
+const FORMATS: readonly ResponseChannel[] = ['email', 'portal', 'post']
+
+/** The ways of replying the contact details allow: email and download need an email address, post an address. */
+export function formatsFor(answers: RequestAnswers): ResponseChannel[] {
+  return FORMATS.filter((f) => (f === 'post' ? hasPostalAddress(answers.contact) : !!answers.contact?.email))
+}
 
 export const responseFormatPage: StepPage = {
   step: 'response-format',
   template: 'public/request/views/response-format.njk',
   fields: ['responseFormat'],
   values: ({ answers }) => ({ responseFormat: answers.responseFormat ?? '' }),
-  data: ({ answers }) => ({ hasEmail: !!answers.contact?.email, hasAddress: hasPostalAddress(answers.contact) }),
+  // Only the ways we can actually use are offered: "By post" without an address given was offered and then refused.
+  data: ({ answers }) => ({
+    formatItems: formatsFor(answers).map((f) => ({
+      value: f,
+      text: text(`${P}.responseFormat.${f}`),
+      hint: { text: text(`${P}.responseFormat.${f}Hint`) },
+    })),
+    hasEmail: !!answers.contact?.email,
+    hasAddress: hasPostalAddress(answers.contact),
+  }),
   save(form, { answers }) {
-    const responseFormat = form.choice('responseFormat', FORMATS, `${P}.responseFormat.required`)
-    if (responseFormat === 'post' && !hasPostalAddress(answers.contact))
-      form.fail('responseFormat', `${P}.responseFormat.needsAddress`)
-    if ((responseFormat === 'email' || responseFormat === 'portal') && !answers.contact?.email)
-      form.fail('responseFormat', `${P}.responseFormat.needsEmail`)
+    const responseFormat = form.choice('responseFormat', formatsFor(answers), `${P}.responseFormat.required`)
     return { ...answers, responseFormat }
-  },
-}
-
-export const descriptionPage: StepPage = {
-  step: 'description',
-  template: 'public/request/views/description.njk',
-  fields: ['description'],
-  values: ({ answers }) => ({ description: answers.description ?? '' }),
-  data: ({ answers }) => ({ who: whose(answers), maxLength: LIMITS.long }),
-  save(form, { answers }) {
-    const description = form.text('description', {
-      required: `${P}.description.required`,
-      max: LIMITS.long,
-      tooLong,
-      multiline: true,
-    })
-    return { ...answers, description }
   },
 }
 
@@ -79,13 +72,16 @@ export function detailsPage(right: Right): StepPage {
     template: 'public/request/views/details.njk',
     fields,
     values: ({ answers }) => Object.fromEntries(fields.map((f) => [f, answers.details?.[right]?.[f] ?? ''])),
-    data: () => ({
+    data: ({ answers }) => ({
       right,
       maxLength: LIMITS.long,
       questions: definition.requiredDetails.map((d) => ({
         field: d.field,
         label: textOr(`portal.details.${d.field}.label`, d.label),
-        hint: textOr(`portal.details.${d.field}.hint`, ''),
+        hint: textOr(
+          `portal.details.${d.field}.hintFor.${whose(answers)}`,
+          textOr(`portal.details.${d.field}.hint`, ''),
+        ),
       })),
     }),
     save(form, { answers }) {
@@ -101,19 +97,6 @@ export function detailsPage(right: Right): StepPage {
 
 export const DETAILS_PAGES = new Map(RIGHTS.map((right) => [right, detailsPage(right)]))
 
-export const reasonsPage: StepPage = {
-  step: 'reasons',
-  template: 'public/request/views/reasons.njk',
-  fields: ['reasons'],
-  values: ({ answers }) => ({ reasons: answers.reasons ?? '' }),
-  data: ({ answers }) => ({ required: reasonsRequired(answers), maxLength: LIMITS.long }),
-  save(form, { answers }) {
-    const required = reasonsRequired(answers) ? { required: `${P}.reasons.required` } : {}
-    const reasons = form.text('reasons', { ...required, max: LIMITS.long, tooLong, multiline: true })
-    return { ...answers, reasons }
-  },
-}
-
 export const evidencePage: StepPage = {
   step: 'evidence',
   template: 'public/request/views/evidence.njk',
@@ -121,7 +104,25 @@ export const evidencePage: StepPage = {
   values: ({ answers }) => ({ evidenceMethod: answers.evidenceMethod ?? '' }),
   data: ({ answers }) => ({ sections: evidenceSections(answers) }),
   save(form, { answers }) {
-    const method = form.choice('evidenceMethod', ['upload', 'post'] as const, `${P}.evidence.required`)
+    const method = form.choice('evidenceMethod', ['upload', 'post', 'none'] as const, `${P}.evidence.required`)
     return { ...answers, evidenceMethod: method }
+  },
+}
+
+/** No listed documents: what they can offer instead, for the officer to weigh (they may accept it, with a reason). */
+export const noDocumentsPage: StepPage = {
+  step: 'no-documents',
+  template: 'public/request/views/no-documents.njk',
+  fields: ['noDocuments'],
+  values: ({ answers }) => ({ noDocuments: answers.noDocuments ?? '' }),
+  data: ({ answers }) => ({ who: whose(answers), maxLength: LIMITS.long }),
+  save(form, { answers }) {
+    const noDocuments = form.text('noDocuments', {
+      required: `${P}.noDocuments.required`,
+      max: LIMITS.long,
+      tooLong,
+      multiline: true,
+    })
+    return { ...answers, noDocuments }
   },
 }

@@ -16,14 +16,7 @@ import {
   rightsPage,
   whoPage,
 } from './pages-about.js'
-import {
-  DETAILS_PAGES,
-  contactPage,
-  descriptionPage,
-  evidencePage,
-  reasonsPage,
-  responseFormatPage,
-} from './pages-request.js'
+import { DETAILS_PAGES, contactPage, evidencePage, noDocumentsPage, responseFormatPage } from './pages-request.js'
 import { firstIncomplete, nextAfter, pathOf, previousOf, reachable } from './steps.js'
 
 const QUESTION_PAGES: readonly StepPage[] = [
@@ -36,9 +29,8 @@ const QUESTION_PAGES: readonly StepPage[] = [
   representativePage,
   contactPage,
   responseFormatPage,
-  descriptionPage,
-  reasonsPage,
   evidencePage,
+  noDocumentsPage,
 ]
 
 export function answersOf(request: FastifyRequest): RequestAnswers {

@@ -13,9 +13,7 @@ const complete: RequestAnswers = {
   dateOfBirth: '1980-02-01',
   contact,
   responseFormat: 'email',
-  description: 'My complaint file',
   details: { access: { dataWanted: 'All of it' }, rectification: { inaccurateData: 'Address', correction: 'New' } },
-  reasons: 'It is wrong',
   evidenceMethod: 'post',
 }
 
@@ -47,7 +45,7 @@ describe('make-a-request journey order', () => {
     expect(reachable('organisation', {}, TODAY)).toBe(true)
     expect(reachable('contact', { controllerId: 'x' }, TODAY)).toBe(false)
     expect(reachable('representative', complete, TODAY)).toBe(false)
-    expect(reachable('reasons', complete, TODAY)).toBe(true)
+    expect(reachable('evidence', complete, TODAY)).toBe(true)
   })
 
   it('goes forward page by page, but straight back to check answers after a change', () => {
@@ -57,10 +55,19 @@ describe('make-a-request journey order', () => {
     expect(nextAfter('rights', newRight, TODAY, true)).toBe('details:erasure')
   })
 
-  it('needs reasons for every right except access (UK GDPR Art 15 needs none)', () => {
-    const accessOnly = { ...complete, rights: ['access' as const], reasons: '' }
-    expect(firstIncomplete(accessOnly, TODAY)).toBe('check')
-    expect(firstIncomplete({ ...complete, reasons: '' }, TODAY)).toBe('reasons')
+  it('asks what the request is about and why once, on each right’s own page, never again on separate pages', () => {
+    const steps = applicableSteps({ ...complete, rights: ['erasure'] })
+    expect(steps).toEqual([
+      'organisation',
+      'who',
+      'rights',
+      'name',
+      'dob',
+      'contact',
+      'response-format',
+      'details:erasure',
+      'evidence',
+    ])
   })
 
   it('checks a date of birth against who is asking (seed 002 splits representatives at 12)', () => {

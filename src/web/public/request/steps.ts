@@ -17,11 +17,10 @@ export type StepId =
   | 'representative'
   | 'contact'
   | 'response-format'
-  | 'description'
   | `details:${Right}`
-  | 'reasons'
   | 'evidence'
   | 'upload'
+  | 'no-documents'
 
 export type Destination = StepId | 'check' | 'deceased'
 
@@ -35,10 +34,9 @@ const FIXED_PATHS: Record<Exclude<Destination, `details:${Right}`>, string> = {
   representative: '/request/your-details',
   contact: '/request/contact',
   'response-format': '/request/response-format',
-  description: '/request/description',
-  reasons: '/request/reasons',
   evidence: '/request/evidence',
   upload: '/request/upload',
+  'no-documents': '/request/no-documents',
   check: '/request/check',
   deceased: '/request/deceased',
 }
@@ -54,10 +52,11 @@ export function applicableSteps(a: RequestAnswers): StepId[] {
   if (isRepresentative(a)) steps.push('alive')
   steps.push('rights', 'name', 'dob')
   if (isRepresentative(a)) steps.push('representative')
-  steps.push('contact', 'response-format', 'description')
+  steps.push('contact', 'response-format')
   for (const right of RIGHTS) if (a.rights?.includes(right)) steps.push(`details:${right}`)
-  steps.push('reasons', 'evidence')
+  steps.push('evidence')
   if (a.evidenceMethod === 'upload') steps.push('upload')
+  if (a.evidenceMethod === 'none') steps.push('no-documents')
   return steps
 }
 
@@ -82,11 +81,6 @@ export function dateOfBirthProblem(
   if (a.requesterType === 'parent-of-child-under-12' && age >= 12) return 'not-under-12'
   if (a.requesterType === 'representative-of-person-12-plus' && age < 12) return 'under-12'
   return null
-}
-
-/** UK GDPR Art 15 needs no reason; the other rights are weighed against the office's reasons for holding the data. */
-export function reasonsRequired(a: RequestAnswers): boolean {
-  return (a.rights ?? []).some((r) => r !== 'access')
 }
 
 function detailsComplete(a: RequestAnswers, right: Right): boolean {
@@ -114,14 +108,12 @@ export function isComplete(step: StepId, a: RequestAnswers, today: LocalDate): b
       return !!a.contact && (a.contact.email !== '' || hasPostalAddress(a.contact))
     case 'response-format':
       return responseFormatOk(a)
-    case 'description':
-      return !!a.description
-    case 'reasons':
-      return a.reasons !== undefined && (a.reasons !== '' || !reasonsRequired(a))
     case 'evidence':
       return !!a.evidenceMethod
     case 'upload':
       return (a.uploads ?? []).length > 0
+    case 'no-documents':
+      return !!a.noDocuments
     default:
       return detailsComplete(a, step.slice('details:'.length) as Right)
   }

@@ -1,5 +1,6 @@
 import type { CaseReceipt } from '../../../application/portal/intake-support.js'
 import type { SubmitRequestInput } from '../../../application/portal/submit-request.js'
+import { RIGHTS, checkEvidence, rightDefinition } from '../../../domain/index.js'
 import type { Controller, Person, PostalAddress, Representative } from '../../../domain/index.js'
 import { text } from '../../nunjucks.js'
 import { acknowledgementEmail } from '../shared/emails.js'
@@ -41,13 +42,21 @@ function subjectOf(a: RequestAnswers, contact: Contact): Person {
 
 function representativeOf(a: RequestAnswers, contact: Contact): Representative | undefined {
   if (a.requesterType === 'self' || !a.representative) return undefined
-  const { name, relationship, organisation } = a.representative
-  return { name, relationship, ...(organisation ? { organisation } : {}), ...contactFields(contact) }
+  const { name, relationship, organisation, ownReference, sraNumber } = a.representative
+  return {
+    name,
+    relationship,
+    ...(organisation ? { organisation } : {}),
+    ...(ownReference ? { ownReference } : {}),
+    ...(sraNumber ? { sraNumber } : {}),
+    ...contactFields(contact),
+  }
 }
 
 /** A line for the caseworker about the evidence, since the document table has no column for what a file is. */
 function evidenceNote(a: RequestAnswers): string {
   if (a.evidenceMethod === 'post') return text('portal.caseNotes.willPost')
+  if (a.evidenceMethod === 'none') return text('portal.caseNotes.noDocuments', { offered: a.noDocuments ?? '' })
   const files = (a.uploads ?? []).map((u) =>
     text('portal.caseNotes.file', {
       type: documentLabel(u.documentType),
@@ -56,6 +65,32 @@ function evidenceNote(a: RequestAnswers): string {
     }),
   )
   return `${text('portal.caseNotes.uploaded')} ${files.join('; ')}`
+}
+
+/** The fields in which a right's page asks why (erasure, restriction, objection): the case's reasons. */
+const WHY_FIELDS = new Set(['grounds', 'particularSituation'])
+
+/**
+ * The case's description and reasons, from each right's own page. They used to be asked again on pages of their
+ * own ("What is this about?", "Why are you making this request?"), so people answered the same thing three times.
+ */
+function describedBy(a: RequestAnswers): { description: string; reasons: string } {
+  const description: string[] = []
+  const reasons: string[] = []
+  for (const right of RIGHTS.filter((r) => a.rights?.includes(r))) {
+    const given = a.details?.[right] ?? {}
+    const [first] = rightDefinition(right).requiredDetails
+    if (first && given[first.field]) description.push(given[first.field] ?? '')
+    for (const [field, value] of Object.entries(given)) if (WHY_FIELDS.has(field) && value) reasons.push(value)
+  }
+  return { description: description.join('\n\n'), reasons: [...new Set(reasons)].join('\n\n') }
+}
+
+/** Everything still owed: what the uploads did not cover, or the whole list when sending later or not at all. */
+function stillNeeded(a: RequestAnswers): string[] {
+  if (!a.requesterType) return []
+  const seen = a.evidenceMethod === 'upload' ? (a.uploads ?? []) : []
+  return checkEvidence(a.requesterType, seen).missing
 }
 
 export function toSubmission(a: RequestAnswers, controller: Controller, baseUrl: string): SubmitRequestInput {
@@ -67,17 +102,23 @@ export function toSubmission(a: RequestAnswers, controller: Controller, baseUrl:
     requesterType: a.requesterType ?? 'self',
     subject: subjectOf(a, contact),
     ...(representative ? { representative } : {}),
-    description: a.description ?? '',
-    reasons: a.reasons ?? '',
+    ...describedBy(a),
     preferredFormat: a.responseFormat ?? 'email',
     details: a.details ?? {},
     uploads: a.evidenceMethod === 'upload' ? (a.uploads ?? []) : [],
     evidenceNote: evidenceNote(a),
+    ...(a.evidenceMethod === 'post' ? { identityByPost: true } : {}),
+    ...(a.evidenceMethod === 'none' ? { identityOffer: a.noDocuments ?? '' } : {}),
     ...(contact.email ? { acknowledgementTo: contact.email } : {}),
     composeAcknowledgement: acknowledgementEmail('request', {
       organisation: controller.name,
       baseUrl,
       controllerId: controller.id,
+      owed: {
+        missing: stillNeeded(a),
+        postalAddress: controller.contact.postalAddress,
+        noDocuments: a.evidenceMethod === 'none',
+      },
     }),
   }
 }

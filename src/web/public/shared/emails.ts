@@ -16,9 +16,28 @@ function whenLine(c: CaseReceipt): string {
   return c.due ? text(`${E}.whenDue`, { date: formatLongDate(c.due) }) : ''
 }
 
+/** What is still owed before the clock starts, and how to send it (issue 15: the email used to say neither). */
+export interface EvidenceOwed {
+  missing: readonly string[]
+  postalAddress: readonly string[]
+  /** They said they have none of the listed documents: we will contact them rather than wait. */
+  noDocuments: boolean
+}
+
+function owedLines(owed: EvidenceOwed | undefined, cases: CaseReceipt[], baseUrl: string): string[] {
+  if (!owed || !cases.some((c) => c.awaitingEvidence) || owed.missing.length === 0) return []
+  const lines = ['', text(`${E}.owed.heading`), ...owed.missing.map((m) => `- ${m}`), '']
+  if (owed.noDocuments) lines.push(text(`${E}.owed.noDocuments`), '')
+  lines.push(text(`${E}.owed.upload`, { url: `${baseUrl}/follow` }))
+  if (owed.postalAddress.length > 0)
+    lines.push(text(`${E}.owed.post`), ...owed.postalAddress.map((l) => `  ${l}`), text(`${E}.owed.writeReference`))
+  lines.push('', text(`${E}.owed.clock`))
+  return lines
+}
+
 export function acknowledgementEmail(
   kind: AckKind,
-  opts: { organisation: string; baseUrl: string; controllerId?: string },
+  opts: { organisation: string; baseUrl: string; controllerId?: string; owed?: EvidenceOwed },
 ): (cases: CaseReceipt[]) => EmailText {
   return (cases) => {
     const references = cases.map((c) => c.reference).join(', ')
@@ -28,6 +47,7 @@ export function acknowledgementEmail(
       text(`${E}.${kind}.received`, { organisation: opts.organisation }),
       '',
       ...lines,
+      ...owedLines(opts.owed, cases, opts.baseUrl),
       '',
       text(`${E}.${kind}.next`),
       '',

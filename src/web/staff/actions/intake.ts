@@ -52,7 +52,7 @@ export const INTAKE_ACTIONS: ActionDef[] = [
     slug: 'verify-identity',
     command: 'RecordIdentityVerified',
     fields: [
-      { name: 'subjectDocuments', kind: 'checkboxes', items: identityItems },
+      { name: 'subjectDocuments', kind: 'checkboxes', items: identityItems, optional: true },
       {
         name: 'representativeDocuments',
         kind: 'checkboxes',
@@ -60,6 +60,8 @@ export const INTAKE_ACTIONS: ActionDef[] = [
         optional: true,
         showIf: representedBy,
       },
+      { name: 'otherEvidence', kind: 'textarea', optional: true },
+      { name: 'otherEvidenceReason', kind: 'textarea', optional: true },
       { name: 'receivedOn', kind: 'date', defaultToday: true },
       { name: 'verifiedOn', kind: 'date', defaultToday: true },
     ],
@@ -80,6 +82,9 @@ export const INTAKE_ACTIONS: ActionDef[] = [
         receivedOn: str(v, 'receivedOn'),
         verifiedOn: str(v, 'verifiedOn'),
         verifierId: ctx.actor.id,
+        ...(str(v, 'otherEvidence') || str(v, 'otherEvidenceReason')
+          ? { otherEvidence: { description: str(v, 'otherEvidence'), reason: str(v, 'otherEvidenceReason') } }
+          : {}),
       }
     },
   },

@@ -54,17 +54,26 @@ export function caseDetails(s: CaseState, directory: readonly DirectoryEntry[]) 
         : null,
     ),
     ...row('representativeEmail', s.representative?.email),
+    ...row('representativeReference', s.representative?.ownReference),
+    ...row('sraNumber', s.representative?.sraNumber),
   ]
   const checks: Row[] = [
     ...row(
       'identity',
-      s.identity
-        ? text('casework.details.identityText', {
-            documents: s.identity.documentsSeen.map((d) => docLabel(d.documentType)).join(', '),
-            date: formatLongDate(s.identity.verifiedOn),
+      s.identity?.otherEvidence
+        ? text('casework.details.identityOther', {
             who: who(s.identity.verifierId),
+            date: formatLongDate(s.identity.verifiedOn),
+            description: s.identity.otherEvidence.description,
+            reason: s.identity.otherEvidence.reason,
           })
-        : null,
+        : s.identity
+          ? text('casework.details.identityText', {
+              documents: s.identity.documentsSeen.map((d) => docLabel(d.documentType)).join(', '),
+              date: formatLongDate(s.identity.verifiedOn),
+              who: who(s.identity.verifierId),
+            })
+          : null,
     ),
     ...row(
       'authority',
