@@ -4,12 +4,23 @@ import { listControllers } from '../../persistence/repositories/controller-repos
 import { can, type DomainError, type Permission } from '../../domain/index.js'
 import { text } from '../nunjucks.js'
 import { govukTime } from './clock-time.js'
+import { workQueues, type WorkQueues } from '../../application/casework/work-queues.js'
 
 /** What every staff page passes to layouts/staff.njk: who is signed in and for which controller(s). */
-export async function identity(deps: AppDeps, request: FastifyRequest, controllerId?: string) {
+export async function identity(
+  deps: AppDeps,
+  request: FastifyRequest,
+  controllerId?: string,
+  counted?: WorkQueues,
+) {
   const actor = request.staff
   if (!actor) return {}
-  const controllers = await listControllers(deps.pool)
+  // The navigation shows what waits for this person on every page (issue 14): one statement, or none when the page
+  // has just counted them itself (the staff home).
+  const [controllers, queues] = await Promise.all([
+    listControllers(deps.pool),
+    counted ?? (can(actor.roles, 'case:view') ? workQueues(deps.pool, deps, actor) : undefined),
+  ])
   const mine = controllers.filter((c) => actor.controllerIds?.includes(c.id) ?? true)
   const shown = controllerId ? mine.filter((c) => c.id === controllerId) : mine
   return {
@@ -17,6 +28,7 @@ export async function identity(deps: AppDeps, request: FastifyRequest, controlle
     user: { name: actor.name },
     controller: { name: shown.map((c) => c.name).join(' and ') },
     may: (p: Permission) => can(actor.roles, p),
+    navCounts: queues ? { waiting: queues.counts['waiting-for-me'], tasks: queues.myTasks } : null,
   }
 }
 
@@ -41,7 +53,12 @@ export async function page(
   data: Record<string, unknown>,
   status = 200,
 ) {
-  const who = await identity(deps, request, data.controllerId as string | undefined)
+  const who = await identity(
+    deps,
+    request,
+    data.controllerId as string | undefined,
+    data.workQueues as WorkQueues | undefined,
+  )
   // The shell fills these for GET pages only; a form shown again after a POST needs them too.
   const locals = reply.locals ?? {}
   const shell = {
