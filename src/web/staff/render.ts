@@ -7,12 +7,7 @@ import { govukTime } from './clock-time.js'
 import { workQueues, type WorkQueues } from '../../application/casework/work-queues.js'
 
 /** What every staff page passes to layouts/staff.njk: who is signed in and for which controller(s). */
-export async function identity(
-  deps: AppDeps,
-  request: FastifyRequest,
-  controllerId?: string,
-  counted?: WorkQueues,
-) {
+export async function identity(deps: AppDeps, request: FastifyRequest, controllerId?: string, counted?: WorkQueues) {
   const actor = request.staff
   if (!actor) return {}
   // The navigation shows what waits for this person on every page (issue 14): one statement, or none when the page

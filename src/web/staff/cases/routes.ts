@@ -117,24 +117,31 @@ export async function listPage(
     checked: extra.selected?.includes(r.id) ?? false,
   }))
   const mine = controllers.filter((c) => actor.controllerIds?.includes(c.id) ?? true)
-  return page(deps, request, reply, 'staff/cases/list.njk', {
-    pageTitle: text('casework.list.title'),
-    queues: queueLinks(queues, queue),
-    workQueues: queues,
-    rows,
-    total: result.total,
-    filters,
-    options: filterOptions(filters, mine),
-    selected: selectedTags(filters, mine),
-    exportHref: `/staff/cases/export.csv${hrefFor(filters)}`,
-    pagination: pagination(filters, result.total),
-    passwordChanged: (request.query as Record<string, unknown>).passwordChanged === '1',
-    notifications: notificationItems(notes, queues.notifications),
-    bulk: mayAssign ? bulkForm(people, extra.assigneeId) : null,
-    assignedBanner: assignedBanner(request.query, directory),
-    listQuery: queryString(request.query),
-    errors: extra.errors,
-  }, extra.errors ? 400 : 200)
+  return page(
+    deps,
+    request,
+    reply,
+    'staff/cases/list.njk',
+    {
+      pageTitle: text('casework.list.title'),
+      queues: queueLinks(queues, queue),
+      workQueues: queues,
+      rows,
+      total: result.total,
+      filters,
+      options: filterOptions(filters, mine),
+      selected: selectedTags(filters, mine),
+      exportHref: `/staff/cases/export.csv${hrefFor(filters)}`,
+      pagination: pagination(filters, result.total),
+      passwordChanged: (request.query as Record<string, unknown>).passwordChanged === '1',
+      notifications: notificationItems(notes, queues.notifications),
+      bulk: mayAssign ? bulkForm(people, extra.assigneeId) : null,
+      assignedBanner: assignedBanner(request.query, directory),
+      listQuery: queryString(request.query),
+      errors: extra.errors,
+    },
+    extra.errors ? 400 : 200,
+  )
 }
 
 function filterOptions(f: ListFilters, controllers: { id: string; name: string }[]) {
