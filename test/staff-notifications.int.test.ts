@@ -1,9 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { draftResponseLetter } from '../src/application/casework/draft-letter.js'
 import { sendNotificationDigests } from '../src/application/casework/notify-staff.js'
 import { returnSearchMaterial } from '../src/application/casework/return-search-material.js'
 import { createSearchTask } from '../src/application/casework/search-tasks.js'
-import { submitLetterForReview } from '../src/application/casework/submit-letter.js'
 import { executeCommand } from '../src/application/execute-command.js'
 import { logRequest } from '../src/application/log-request.js'
 import { sendRequesterMessage } from '../src/application/portal/requester-message.js'
@@ -12,6 +10,7 @@ import { addDays, localDateInLondon } from '../src/domain/index.js'
 import { startHarness, type Harness } from './support/app-harness.js'
 import { actorFor, NEW_REQUEST } from './support/casework-fixtures.js'
 import { StaffClient } from './support/casework-client.js'
+import { draftAwaitingReview as draftForReview } from './support/draft-for-review.js'
 
 // Issue 14: the person who must act is told (a draft to review, a requester's reply, a returned task, an appeal), by
 // email at once or in a daily digest as they choose, and on their staff home until they clear it.
@@ -37,30 +36,7 @@ beforeEach(() => {
 
 const to = (role: string) => mails.filter((m) => m.to.includes(demoEmail(role)))
 
-async function draftAwaitingReview(name: string) {
-  const dp = await actorFor(h, 'dp-manager')
-  const { state } = await logRequest(h.deps, dp, { ...NEW_REQUEST, subject: { name } })
-  await executeCommand(h.deps, dp, state.id, { type: 'Acknowledge' })
-  const today = localDateInLondon(h.deps.clock.now())
-  await executeCommand(h.deps, dp, state.id, {
-    type: 'RecordIdentityVerified',
-    documentsSeen: [
-      { party: 'subject', documentType: 'passport' },
-      { party: 'subject', documentType: 'utility-bill' },
-    ],
-    verifiedOn: today,
-    verifierId: dp.id,
-    receivedOn: today,
-  })
-  await executeCommand(h.deps, dp, state.id, { type: 'StartWork' })
-  const letter = await draftResponseLetter(h.deps, dp, state.id, {
-    outcome: 'no-data-held',
-    exemptionCodes: [],
-    attachmentDocumentIds: [],
-  })
-  await submitLetterForReview(h.deps, dp, state.id, letter.id)
-  return state
-}
+const draftAwaitingReview = (name: string) => draftForReview(h, name)
 
 async function forYou(c: StaffClient) {
   const $ = c.$(await c.get('/staff/cases'))

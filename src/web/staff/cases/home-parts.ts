@@ -50,3 +50,10 @@ export function queryString(query: unknown): string {
   const s = p.toString()
   return s ? `?${s}` : ''
 }
+
+const SHORT = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' })
+
+/** A calendar date (YYYY-MM-DD) as "24 Nov 2026". */
+export function shortDate(iso: string): string {
+  return SHORT.format(new Date(`${iso}T12:00:00Z`))
+}

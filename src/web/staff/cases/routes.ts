@@ -3,7 +3,7 @@ import type { AppDeps } from '../../../application/deps.js'
 import { exportCases } from '../../../application/casework/export-cases.js'
 import { listCases } from '../../../application/list-cases.js'
 import { userDirectory } from '../../../application/staff/user-directory.js'
-import { CASE_STATUSES, RIGHTS, formatLongDate, localDateInLondon } from '../../../domain/index.js'
+import { CASE_STATUSES, RIGHTS, localDateInLondon } from '../../../domain/index.js'
 import { listControllers } from '../../../persistence/repositories/controller-repository.js'
 import { text } from '../../nunjucks.js'
 import { staffOf } from '../access.js'
@@ -15,7 +15,7 @@ import { notificationsFor } from '../../../application/casework/notify-staff.js'
 import { assignableColleagues } from '../../../application/casework/bulk-assign.js'
 import { can } from '../../../domain/index.js'
 import type { FormErrors } from '../render.js'
-import { assignedBanner, bulkForm, notificationItems, queryString } from './home-parts.js'
+import { assignedBanner, bulkForm, notificationItems, queryString, shortDate } from './home-parts.js'
 import { hrefFor, parseFilters, toQuery, PAGE_SIZE, type ListFilters } from './query.js'
 import {
   QUEUE_IDS,
@@ -105,10 +105,11 @@ export async function listPage(
     kind: kindText(r),
     tag: statusTag(r.status, r.outcome),
     assignee: nameOf(directory, r.assigneeId),
-    receivedText: formatLongDate(r.receivedOn),
+    // GOV.UK style: abbreviated months where a table is short of space (one line per case).
+    receivedText: shortDate(r.receivedOn),
     dueText:
       r.dueOn && !['awaiting-identity', 'awaiting-authority', 'awaiting-fee'].includes(r.status)
-        ? formatLongDate(r.dueOn)
+        ? shortDate(r.dueOn)
         : text('casework.list.noDue'),
     days: r.dueOn && !['responded', 'closed', 'withdrawn'].includes(r.status) ? daysLeft(today, r.dueOn) : null,
     // Art 12A(2): while identity, authority or a fee is awaited, the month starts again when it arrives.
