@@ -175,4 +175,16 @@ describe('the staff home', () => {
     expect(elsewhere('#nav-waiting [aria-hidden="true"]').text()).toBe(waiting)
     expect(elsewhere('#nav-waiting .govuk-visually-hidden').text()).toBe(`${waiting} waiting for you`)
   })
+
+  it('staff who only answer search tasks see their open tasks counted in the navigation', async () => {
+    const staff = await actorFor(h, 'staff')
+    const open = await h.db.pool.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM search_tasks WHERE assignee_id = $1 AND status = 'open'`,
+      [staff.id],
+    )
+    expect(open.rows[0]!.n).toBeGreaterThan(0)
+    const searcher = await new StaffClient(h.app).signInAs('staff')
+    const $ = searcher.$(await searcher.get('/staff/tasks'))
+    expect($('#nav-tasks [aria-hidden="true"]').text()).toBe(String(open.rows[0]!.n))
+  })
 })
