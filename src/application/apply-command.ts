@@ -9,6 +9,7 @@ import type { AppDeps } from './deps.js'
 import { followUpJobs } from './follow-up-jobs.js'
 import { purgeCaseDocumentsIn } from './purge-documents.js'
 import { gateCommand } from './release/gate.js'
+import { notifyFromEventsIn } from './casework/notify-staff.js'
 
 export interface CommandOutcome {
   state: CaseState
@@ -66,5 +67,7 @@ export async function applyCommand(
     await purgeCaseDocumentsIn(tx, deps, { caseId: next.id, kinds: ['identity'], reason, actorId: auditActorId(actor) })
   }
   for (const job of await followUpJobs(tx, deps, next, events)) await deps.jobs.enqueue(tx, job.queue, job.data)
+  // Issue 14: whoever must act next (a reviewer for a draft, the appeal decider) is told, at once or in a digest.
+  await notifyFromEventsIn(tx, deps, actor, next, events)
   return { state: next, clock, events }
 }

@@ -18,6 +18,8 @@ export const QUEUES = {
   // Issue 11: signed checkpoints of the audit chain head, and the daily one emailed.
   auditCheckpoint: 'audit-checkpoint',
   auditCheckpointDaily: 'audit-checkpoint-daily',
+  // Issue 14: the daily digest of staff notifications, for those who chose one email a day.
+  notificationDigest: 'notification-digest',
 } as const
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES]
 

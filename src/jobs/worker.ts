@@ -9,6 +9,7 @@ import { sendTrainingReminders } from '../application/governance/training.js'
 import { purgeStaleIdentityDocuments } from '../application/purge-stale-identity-documents.js'
 import { chaseOverdueTasks } from '../application/casework/chase-overdue-tasks.js'
 import { purgeSignInThrottle } from '../application/staff/throttle.js'
+import { sendNotificationDigests } from '../application/casework/notify-staff.js'
 import { findDocument } from '../persistence/repositories/document-repository.js'
 import type { MailMessage } from '../notifications/mailer.js'
 import { QUEUES, type Jobs } from './queue.js'
@@ -65,6 +66,9 @@ export async function startWorker(parts: WorkerParts): Promise<void> {
     // Sign-in throttle rows with nothing left to remember (no block, no recent failure): the table stays small.
     await purgeSignInThrottle(app.pool, app.clock.now())
   })
+  await jobs.boss.work(QUEUES.notificationDigest, async () => {
+    log.info(await sendNotificationDigests(app), 'notification digest')
+  })
   await registerDisclosureJobs(jobs, app, log)
   await registerDiscoveryJobs(jobs, app, log)
   if (parts.auditCheckpoints) await registerAuditJobs(jobs, app, log, parts.auditCheckpoints)
@@ -72,7 +76,12 @@ export async function startWorker(parts: WorkerParts): Promise<void> {
   await jobs.boss.schedule(QUEUES.deadlineSweep, sweepCron, {}, { tz: 'Europe/London' })
   await jobs.boss.schedule(QUEUES.identityPurge, '17 3 * * *', {}, { tz: 'Europe/London' })
   await jobs.boss.schedule(QUEUES.governanceDaily, '10 7 * * *', {}, { tz: 'Europe/London' })
+  // Before the working day starts, so the digest is the first thing read (issue 14).
+  await jobs.boss.schedule(QUEUES.notificationDigest, NOTIFICATION_DIGEST_CRON, {}, { tz: 'Europe/London' })
 }
+
+/** When the daily digest of staff notifications goes out (Europe/London). */
+export const NOTIFICATION_DIGEST_CRON = '30 7 * * *'
 
 /**
  * The message for a queued email. Attachments are named by document id and read from the encrypted store only now,

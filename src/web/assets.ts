@@ -23,8 +23,8 @@ const BUILT_FILES = new Set(
   ]),
 )
 
-/** Our own files under /static/: the shared script, and the redaction workbench's script and stylesheet. */
-const STATIC_FILES = ['app.js', 'workbench.js', 'workbench-keys.js', 'workbench.css']
+/** Our own files under /static/: the shared script, the staff pages' stylesheet, and the workbench's scripts and stylesheet. */
+const STATIC_FILES = ['app.js', 'workbench.js', 'workbench-keys.js', 'workbench.css', 'staff.css']
 
 const YEAR = 'public, max-age=31536000, immutable'
 const HOUR = 'public, max-age=3600'

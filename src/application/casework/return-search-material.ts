@@ -3,11 +3,11 @@ import { withTransaction } from '../../persistence/db.js'
 import type { Actor } from '../actor.js'
 import { requirePermission } from '../authorise.js'
 import type { AppDeps } from '../deps.js'
-import type { EmailJob } from '../follow-up-jobs.js'
 import { storeDocumentIn } from '../store-document.js'
 import { recordAudit } from './audit.js'
 import { taskForActor } from './search-tasks.js'
 import { checkStaffUpload, type UploadedFile } from './staff-upload.js'
+import { notifyStaffIn } from './notify-staff.js'
 
 export interface SearchReturn {
   nilReturn: boolean
@@ -62,18 +62,13 @@ export async function returnSearchMaterial(deps: AppDeps, actor: Actor, taskId: 
         documentCount: ids.length,
       },
     })
-    const setter = await tx.query<{ email: string }>('SELECT email FROM users WHERE id = $1 AND NOT disabled', [
-      task.createdBy,
-    ])
-    if (setter.rows[0]) {
-      const what = input.nilReturn ? 'nothing found' : `${ids.length} file(s) returned`
-      const job: EmailJob = {
-        to: [setter.rows[0].email],
-        subject: `Search task answered for ${task.caseReference}: ${what}`,
-        text: `${actor.name} has answered the search task for ${task.caseReference} (${what}).\n\nOpen the case: ${deps.baseUrl}/staff/cases/${task.caseId}\n`,
-      }
-      await deps.jobs.enqueue(tx, 'email-send', job)
-    }
+    // Issue 14: whoever set the task is told it came back, at once or in their daily digest.
+    await notifyStaffIn(tx, deps, {
+      userIds: [task.createdBy],
+      caseId: task.caseId,
+      reference: task.caseReference,
+      kind: 'task-returned',
+    })
     return { documentIds: ids }
   })
 }

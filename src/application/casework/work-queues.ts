@@ -32,12 +32,15 @@ export interface WorkQueues {
   counts: Record<QueueId, number>
   /** Open search tasks assigned to this person. */
   myTasks: number
+  /** Notifications on the staff home not yet cleared (issue 14). */
+  notifications: number
 }
 
 /**
  * The counts on the staff home and in the navigation: new today, to acknowledge, requester replied, waiting for me,
  * due in 5 working days, overdue, and my search tasks (issue 14). Counted over the cases the person may see, with
- * the same conditions the case list filters by, so a count and its list always agree.
+ * the same conditions the case list filters by, so a count and its list always agree. Every staff page shows them in
+ * its navigation, so they are one statement: one round trip to PostgreSQL.
  */
 export async function workQueues(db: Queryable, deps: AppDeps, actor: Actor): Promise<WorkQueues> {
   requirePermission(actor, 'case:view')
@@ -54,15 +57,16 @@ export async function workQueues(db: Queryable, deps: AppDeps, actor: Actor): Pr
     scope.push(`(assignee_id = ${me} OR id IN (SELECT case_id FROM case_copies WHERE user_id = ${me}))`)
   }
   const columns = QUEUE_IDS.map((id) => `count(*) FILTER (WHERE ${queueCondition(id, context, param)}) AS "${id}"`)
+  const tasksFor = param(actor.id)
+  const notesFor = param(actor.id)
   const r = await db.query<Record<string, string>>(
-    `SELECT ${columns.join(', ')} FROM cases ${scope.length ? `WHERE ${scope.join(' AND ')}` : ''}`,
+    `SELECT ${columns.join(', ')},
+       (SELECT count(*) FROM search_tasks WHERE assignee_id = ${tasksFor} AND status = 'open') AS "my-tasks",
+       (SELECT count(*) FROM staff_notifications WHERE user_id = ${notesFor} AND cleared_at IS NULL) AS "notifications"
+     FROM cases ${scope.length ? `WHERE ${scope.join(' AND ')}` : ''}`,
     values,
   )
   const row = r.rows[0] ?? {}
   const counts = Object.fromEntries(QUEUE_IDS.map((id) => [id, Number(row[id] ?? 0)])) as Record<QueueId, number>
-  const tasks = await db.query<{ n: string }>(
-    `SELECT count(*) AS n FROM search_tasks WHERE assignee_id = $1 AND status = 'open'`,
-    [actor.id],
-  )
-  return { counts, myTasks: Number(tasks.rows[0]?.n ?? 0) }
+  return { counts, myTasks: Number(row['my-tasks'] ?? 0), notifications: Number(row.notifications ?? 0) }
 }

@@ -23,6 +23,8 @@ const CASE_TABLES = [
   'disclosure_withheld_pages',
   'disclosure_runs',
   'release_markings',
+  // Issue 14: notifications about the case go with it.
+  'staff_notifications',
 ] as const
 
 /**

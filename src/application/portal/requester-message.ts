@@ -11,6 +11,7 @@ import type { EmailJob } from '../follow-up-jobs.js'
 import type { UploadProblem } from './check-upload.js'
 import { publicActor, type EmailText } from './intake-support.js'
 import { storeUploadIn, type ReceivedFile } from './store-upload.js'
+import { notifyStaffIn } from '../casework/notify-staff.js'
 
 /** What a requester may send with a reply: proof of identity, proof of authority, or anything else. */
 export type ReplyFileKind = Extract<DocumentKind, 'identity' | 'authority' | 'correspondence'>
@@ -76,6 +77,14 @@ export async function sendRequesterMessage(
         summary: 'Answered through the online service',
       })
     }
+    // Issue 14: the officer the case is assigned to is told, not only the shared mailbox.
+    if (state.assigneeId)
+      await notifyStaffIn(tx, deps, {
+        userIds: [state.assigneeId],
+        caseId: state.id,
+        reference: state.reference,
+        kind: 'requester-replied',
+      })
     const controller = await findController(tx, state.controllerId)
     if (controller) {
       const caseUrl = `${deps.baseUrl}/staff/cases/${state.id}`

@@ -74,6 +74,8 @@ async function seedIn(tx: Tx, deps: AppDeps): Promise<SeedResult> {
     passwordHash,
     totpSecret: DEMO_TOTP_SECRET,
   })
+  // A year of history replayed is not news to anyone: nobody is emailed for it (their choice is restored below).
+  await tx.query(`UPDATE users SET notify_mode = 'digest'`)
   const ids: DemoIds = { dpManager: actors.get('dp-manager')!.id, reviewer: actors.get('reviewer')!.id }
   const today = localDateInLondon(deps.clock.now())
   await seedDemoSettings(tx, deps.clock.now())
@@ -96,6 +98,7 @@ async function seedIn(tx: Tx, deps: AppDeps): Promise<SeedResult> {
   if (working) await seedDemoTask(tx, working, ids.dpManager, actors.get('staff')!.id, today)
   const staff = [...actors.values()].map((a) => ({ id: a.id, name: a.name, email: demoEmail(a.roles[0]!) }))
   await seedGovernanceIn(tx, DEMO_CONTROLLERS, staff, today)
+  await settleDemoNotifications(tx, today)
   return {
     users: [
       ...DEMO_USERS.map((u) => ({ email: demoEmail(u.role), role: u.role, authenticator: !!totpSecret(u.role) })),
@@ -164,4 +167,18 @@ async function seedDemoMaterial(tx: Tx, deps: AppDeps, dp: Actor, state: CaseSta
       contentType: m.contentType,
       bytes: m.bytes(),
     })
+}
+
+/**
+ * The staff home's "For you" after the replay (issue 14): what still waits (a draft in review, an open appeal, from
+ * the last fortnight) stays; the rest was dealt with long ago. None is emailed, now or in a digest.
+ */
+async function settleDemoNotifications(tx: Tx, today: string): Promise<void> {
+  await tx.query(
+    `UPDATE staff_notifications n SET cleared_at = n.created_at FROM cases c
+      WHERE c.id = n.case_id AND (c.status IN ('closed', 'withdrawn', 'responded', 'approved') OR n.created_at < $1::date)`,
+    [addDays(today, -14)],
+  )
+  await tx.query(`UPDATE staff_notifications SET emailed_at = created_at WHERE emailed_at IS NULL`)
+  await tx.query(`UPDATE users SET notify_mode = 'immediate'`)
 }

@@ -127,3 +127,26 @@ export const responsePasswords = pgTable(
   },
   (t) => [index('response_passwords_case_idx').on(t.caseId)],
 )
+
+/**
+ * Something waiting for one member of staff (issue 14): a draft to review, a requester's reply, a returned search
+ * task, an appeal. Shown on their staff home until they clear it; emailed at once, or in the next daily digest
+ * (`emailed_at` set when it has gone either way).
+ */
+export const staffNotifications = pgTable(
+  'staff_notifications',
+  {
+    id: uuid('id').primaryKey(),
+    userId: uuid('user_id').notNull(),
+    caseId: uuid('case_id').notNull(),
+    kind: text('kind').notNull(),
+    reference: text('reference').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    emailedAt: timestamp('emailed_at', { withTimezone: true }),
+    clearedAt: timestamp('cleared_at', { withTimezone: true }),
+  },
+  (t) => [
+    index('staff_notifications_user_idx').on(t.userId, t.clearedAt),
+    index('staff_notifications_unsent_idx').on(t.emailedAt),
+  ],
+)

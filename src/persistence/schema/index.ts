@@ -45,6 +45,8 @@ export const users = pgTable('users', {
   /** Set when an administrator resets the password: the person chooses their own at the next sign-in. */
   mustChangePassword: boolean('must_change_password').notNull().default(false),
   lastSignInAt: timestamp('last_sign_in_at', { withTimezone: true }),
+  /** How this person hears that something waits for them (issue 14): an email each time, or one daily digest. */
+  notifyMode: text('notify_mode').notNull().default('immediate'),
 })
 
 /** API bearer tokens: only a SHA-256 of the token is kept, so a database leak does not leak tokens. */

@@ -7,6 +7,7 @@ import { registerActionRoutes } from './actions/routes.js'
 import { registerAdminRoutes } from './admin/routes.js'
 import { registerCasePage } from './case/routes.js'
 import { registerCaseList } from './cases/routes.js'
+import { registerWorkRoutes } from './cases/work-routes.js'
 import { registerRestrictionsExport } from './cases/restrictions-export.js'
 import { registerSplitRoutes } from './case/split-routes.js'
 import { registerDisclosureRoutes } from './disclosure/routes.js'
@@ -43,6 +44,7 @@ export async function registerStaff(app: FastifyInstance, deps: AppDeps): Promis
       registerRestrictionsExport(staff, deps)
       registerSplitRoutes(staff, deps)
       registerCaseList(staff, deps)
+      registerWorkRoutes(staff, deps)
       registerCasePage(staff, deps)
       registerActionRoutes(staff, deps)
       registerLetterRoutes(staff, deps)

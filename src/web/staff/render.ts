@@ -5,12 +5,16 @@ import { can, type DomainError, type Permission } from '../../domain/index.js'
 import { dateFromParts } from '../date-input.js'
 import { text } from '../nunjucks.js'
 import { govukTime } from './clock-time.js'
+import { workQueues, type WorkQueues } from '../../application/casework/work-queues.js'
+import type { Actor } from '../../application/actor.js'
 
 /** What every staff page passes to layouts/staff.njk: who is signed in and for which controller(s). */
-export async function identity(deps: AppDeps, request: FastifyRequest, controllerId?: string) {
+export async function identity(deps: AppDeps, request: FastifyRequest, controllerId?: string, counted?: WorkQueues) {
   const actor = request.staff
   if (!actor) return {}
-  const controllers = await listControllers(deps.pool)
+  // The navigation shows what waits for this person on every page (issue 14): one statement, or none when the page
+  // has just counted them itself (the staff home).
+  const [controllers, queues] = await Promise.all([listControllers(deps.pool), navCountsOf(deps, actor, counted)])
   const mine = controllers.filter((c) => actor.controllerIds?.includes(c.id) ?? true)
   const shown = controllerId ? mine.filter((c) => c.id === controllerId) : mine
   return {
@@ -18,7 +22,22 @@ export async function identity(deps: AppDeps, request: FastifyRequest, controlle
     user: { name: actor.name },
     controller: { name: shown.map((c) => c.name).join(' and ') },
     may: (p: Permission) => can(actor.roles, p),
+    navCounts: queues,
   }
+}
+
+/** The counts in the navigation; staff who only answer search tasks (no case list) get their task count alone. */
+async function navCountsOf(deps: AppDeps, actor: Actor, counted?: WorkQueues) {
+  if (counted ?? can(actor.roles, 'case:view')) {
+    const q = counted ?? (await workQueues(deps.pool, deps, actor))
+    return { waiting: q.counts['waiting-for-me'], tasks: q.myTasks }
+  }
+  if (!can(actor.roles, 'task:answer')) return null
+  const r = await deps.pool.query<{ n: string }>(
+    `SELECT count(*) AS n FROM search_tasks WHERE assignee_id = $1 AND status = 'open'`,
+    [actor.id],
+  )
+  return { waiting: 0, tasks: Number(r.rows[0]?.n ?? 0) }
 }
 
 const londonDate = new Intl.DateTimeFormat('en-GB', {
@@ -42,7 +61,12 @@ export async function page(
   data: Record<string, unknown>,
   status = 200,
 ) {
-  const who = await identity(deps, request, data.controllerId as string | undefined)
+  const who = await identity(
+    deps,
+    request,
+    data.controllerId as string | undefined,
+    data.workQueues as WorkQueues | undefined,
+  )
   // The shell fills these for GET pages only; a form shown again after a POST needs them too.
   const locals = reply.locals ?? {}
   const shell = {

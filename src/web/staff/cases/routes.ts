@@ -3,7 +3,7 @@ import type { AppDeps } from '../../../application/deps.js'
 import { exportCases } from '../../../application/casework/export-cases.js'
 import { listCases } from '../../../application/list-cases.js'
 import { userDirectory } from '../../../application/staff/user-directory.js'
-import { CASE_STATUSES, RIGHTS, formatLongDate, localDateInLondon } from '../../../domain/index.js'
+import { CASE_STATUSES, RIGHTS, localDateInLondon } from '../../../domain/index.js'
 import { listControllers } from '../../../persistence/repositories/controller-repository.js'
 import { text } from '../../nunjucks.js'
 import { staffOf } from '../access.js'
@@ -12,6 +12,11 @@ import { staffRoute } from '../route.js'
 import { badgesOf, csvLine, daysLeft, kindText, nameOf, statusTag, statusText } from './case-rows.js'
 import { registerLogRequest } from './log-routes.js'
 import { registerReferRequest } from './refer-routes.js'
+import { notificationsFor } from '../../../application/casework/notify-staff.js'
+import { assignableColleagues } from '../../../application/casework/bulk-assign.js'
+import { can } from '../../../domain/index.js'
+import type { FormErrors } from '../render.js'
+import { assignedBanner, bulkForm, notificationItems, queryString, shortDate } from './home-parts.js'
 import { hrefFor, parseFilters, toQuery, PAGE_SIZE, type ListFilters } from './query.js'
 import {
   QUEUE_IDS,
@@ -75,16 +80,25 @@ export function registerCaseList(app: FastifyInstance, deps: AppDeps): void {
   registerReferRequest(app, deps)
 }
 
-async function listPage(deps: AppDeps, request: FastifyRequest, reply: FastifyReply) {
+/** The staff home: work queues, notifications, the filtered case list and bulk assignment (issue 14). */
+export async function listPage(
+  deps: AppDeps,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  extra: { errors?: FormErrors; assigneeId?: string; selected?: string[] } = {},
+) {
   const actor = staffOf(request)
   const filters = parseFilters(request.query)
   const asked = (request.query as Record<string, unknown>).queue
   const queue = isQueueId(asked) ? asked : undefined
-  const [result, directory, controllers, queues] = await Promise.all([
+  const mayAssign = can(actor.roles, 'case:assign')
+  const [result, directory, controllers, queues, notes, people] = await Promise.all([
     listCases(deps, actor, { ...toQuery(filters, actor.id), ...(queue ? { queue } : {}) }),
     userDirectory(deps.pool),
     listControllers(deps.pool),
     workQueues(deps.pool, deps, actor),
+    notificationsFor(deps.pool, actor),
+    mayAssign ? assignableColleagues(deps, actor) : Promise.resolve([]),
   ])
   const today = localDateInLondon(deps.clock.now())
   const rows = result.rows.map((r) => ({
@@ -93,29 +107,44 @@ async function listPage(deps: AppDeps, request: FastifyRequest, reply: FastifyRe
     kind: kindText(r),
     tag: statusTag(r.status, r.outcome),
     assignee: nameOf(directory, r.assigneeId),
-    receivedText: formatLongDate(r.receivedOn),
+    // GOV.UK style: abbreviated months where a table is short of space (one line per case).
+    receivedText: shortDate(r.receivedOn),
     dueText:
       r.dueOn && !['awaiting-identity', 'awaiting-authority', 'awaiting-fee'].includes(r.status)
-        ? formatLongDate(r.dueOn)
+        ? shortDate(r.dueOn)
         : text('casework.list.noDue'),
     days: r.dueOn && !['responded', 'closed', 'withdrawn'].includes(r.status) ? daysLeft(today, r.dueOn) : null,
     // Art 12A(2): while identity, authority or a fee is awaited, the month starts again when it arrives.
     clockStopped: ['awaiting-identity', 'awaiting-authority', 'awaiting-fee'].includes(r.status),
     badges: badgesOf(r, today),
+    checked: extra.selected?.includes(r.id) ?? false,
   }))
   const mine = controllers.filter((c) => actor.controllerIds?.includes(c.id) ?? true)
-  return page(deps, request, reply, 'staff/cases/list.njk', {
-    pageTitle: text('casework.list.title'),
-    queues: queueLinks(queues, queue),
-    rows,
-    total: result.total,
-    filters,
-    options: filterOptions(filters, mine),
-    selected: selectedTags(filters, mine),
-    exportHref: `/staff/cases/export.csv${hrefFor(filters)}`,
-    pagination: pagination(filters, result.total),
-    passwordChanged: (request.query as Record<string, unknown>).passwordChanged === '1',
-  })
+  return page(
+    deps,
+    request,
+    reply,
+    'staff/cases/list.njk',
+    {
+      pageTitle: text('casework.list.title'),
+      queues: queueLinks(queues, queue),
+      workQueues: queues,
+      rows,
+      total: result.total,
+      filters,
+      options: filterOptions(filters, mine),
+      selected: selectedTags(filters, mine),
+      exportHref: `/staff/cases/export.csv${hrefFor(filters)}`,
+      pagination: pagination(filters, result.total),
+      passwordChanged: (request.query as Record<string, unknown>).passwordChanged === '1',
+      notifications: notificationItems(notes, queues.notifications),
+      bulk: mayAssign ? bulkForm(people, extra.assigneeId) : null,
+      assignedBanner: assignedBanner(request.query, directory),
+      listQuery: queryString(request.query),
+      errors: extra.errors,
+    },
+    extra.errors ? 400 : 200,
+  )
 }
 
 function filterOptions(f: ListFilters, controllers: { id: string; name: string }[]) {
