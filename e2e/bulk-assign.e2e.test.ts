@@ -52,8 +52,8 @@ describe.skipIf(!hasChromium)('the case list in Chromium', () => {
       await look(page, 'cases-wide')
       await page.setViewportSize({ width: 1280, height: 800 })
 
-      await page.getByLabel('Reference or name').fill('Allot')
-      await page.getByRole('button', { name: 'Apply filters' }).click()
+      await page.getByLabel('Find a person or case').fill('Allot')
+      await page.getByRole('button', { name: 'Search', exact: true }).click()
       await page.waitForURL(/search=Allot/)
       await page.getByLabel(`Select ${a.reference}`).check()
       await page.getByLabel(`Select ${b.reference}`).check()

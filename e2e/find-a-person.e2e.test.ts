@@ -76,7 +76,7 @@ describe.skipIf(!hasChromium)('a person who asked before, caught at intake in Ch
 
       await page.goto(`${base}/staff/cases`)
       await page.getByLabel('Find a person or case').fill('01632 960518')
-      await page.getByRole('button', { name: 'Apply filters' }).click()
+      await page.getByRole('button', { name: 'Search', exact: true }).click()
       const rows = await page.locator('main table tbody').innerText()
       expect(rows).toContain(earlier.reference)
       expect(rows.match(/Marguerite Oakhollow/g)?.length).toBe(2)

@@ -59,7 +59,7 @@ describe('the rightsdesk executable in a git checkout', () => {
     fs.mkdirSync(path.join(root, '.git'))
     fs.cpSync(path.join(repoRoot, 'bin'), path.join(root, 'bin'), { recursive: true })
     fs.cpSync(path.join(repoRoot, 'scripts', 'build-state.js'), path.join(root, 'scripts', 'build-state.js'))
-    write('dist/cli/index.js', "export async function main() { process.stdout.write('ran dist\\n'); return 0 }")
+    write('dist/bundle/cli.js', "export async function main() { process.stdout.write('ran dist\\n'); return 0 }")
   })
   const run = () =>
     spawnSync(process.execPath, [path.join(root, 'bin', 'rightsdesk.js'), '--help'], { encoding: 'utf8' })

@@ -118,7 +118,10 @@ describe('deciding an appeal', () => {
     expect(page).toContain('Not upheld by')
     expect(page).not.toMatch(/Approved/)
     await ce.get(`/staff/cases?caseType=review`)
-    expect(text(ce, 'main')).not.toMatch(new RegExp(`${appeal.reference}[^]*?Approved`))
+    // The appeal's own row in the list (the filter panel above it lists every status, "Approved" among them).
+    const row = text(ce, `main table tbody tr:contains("${appeal.reference}")`)
+    expect(row).toContain('Not upheld – outcome to send')
+    expect(row).not.toMatch(/Approved/)
   })
 
   it('refuses as the sender someone who cannot send responses', async () => {
